@@ -1,0 +1,3 @@
+from beleidsgraaf.cli import main
+
+main()

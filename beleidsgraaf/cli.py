@@ -1,0 +1,175 @@
+"""The `beleidsgraaf` command.
+
+Errors are mapped to messages and exit codes in one place (`main`): a user
+never sees a traceback, only one line naming the file or thing and the cause.
+Exit codes: 0 ok, 1 validation found violations (or some files failed),
+2 bad input or usage, 3 internal error, 130 interrupted.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from beleidsgraaf import __version__
+from beleidsgraaf.errors import BeleidsgraafError, ValidationFailed
+
+app = typer.Typer(
+    name="beleidsgraaf",
+    help="Een kennisgraaf van beleidsdocumenten: PDF's in, een RDF-graaf met bewijs per uitspraak uit.\n\n"
+    "A knowledge graph of Dutch policy documents: PDFs in, an RDF graph with evidence for every statement out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOption = Annotated[
+    str | None,
+    typer.Option("--store", "-s", help="Store folder (default: $BELEIDSGRAAF_STORE or ~/.local/share/beleidsgraaf/store)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"beleidsgraaf {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Een kennisgraaf van beleidsdocumenten."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files or folders (searched recursively for *.pdf).")],
+    store: StoreOption = None,
+    password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
+) -> None:
+    """Read PDFs into the store: one named graph per document, re-ingest replaces, unchanged files are skipped."""
+    from beleidsgraaf.corpus import collect_files
+    from beleidsgraaf.corpus import ingest as run_ingest
+    from beleidsgraaf.graph.store import open_store
+    from beleidsgraaf.ingest.pipeline import Options
+
+    files = collect_files(paths)
+    with open_store(store) as graph_store:
+        graph_store.install_ontology()
+        with Progress(
+            TextColumn("[bold]inlezen[/bold]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            TextColumn("{task.description}"), console=err, transient=True,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("", total=len(files))
+
+            def advance(path: Path) -> None:
+                bar.update(task, advance=1, description=path.name)
+
+            report = run_ingest(graph_store, files, Options(password=password), progress=advance)
+    out.print(
+        f"ingested {len(report.ingested)}, unchanged {len(report.unchanged)}, "
+        f"failed {len(report.failed)} ({report.pages} pages) → {graph_store.location}"
+    )
+    for _, reason in report.partial:
+        err.print(f"[yellow]partly read[/yellow] {reason}", highlight=False)
+    for _, reason in report.failed:
+        err.print(f"[red]skipped[/red] {reason}", highlight=False)
+    if report.failed and not report.ingested and not report.unchanged:
+        raise typer.Exit(2)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Argument(help="Output file; the format follows the extension: .ttl .trig .nq .nt .jsonld .rdf")],
+    store: StoreOption = None,
+) -> None:
+    """Write the whole graph, with the ontology, to one file."""
+    from beleidsgraaf.graph.store import export_format, open_store
+
+    fmt = export_format(output)
+    with open_store(store, read_only=True) as graph_store:
+        count = graph_store.export(output, fmt)
+    out.print(f"wrote {count} statements to {output}")
+
+
+@app.command()
+def stats(store: StoreOption = None) -> None:
+    """Count documents, nodes per class, relations and evidence."""
+    from beleidsgraaf.graph.stats import stats as compute
+    from beleidsgraaf.graph.store import open_store
+
+    with open_store(store, read_only=True) as graph_store:
+        result = compute(graph_store)
+    out.print(f"documents {result.documents}, statements {result.quads}, evidence {result.evidence}")
+    for title, rows in (("class", result.classes), ("relation", result.relations)):
+        table = Table(title_justify="left")
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for name, count in rows:
+            table.add_row(name, str(count))
+        out.print(table)
+
+
+@app.command()
+def validate(store: StoreOption = None) -> None:
+    """Check the graph against the SHACL shapes; exit 1 on violations."""
+    from beleidsgraaf.graph.store import open_store
+    from beleidsgraaf.graph.validate import validate as run
+
+    with open_store(store, read_only=True) as graph_store:
+        report = run(graph_store)
+    for violation in report.violations:
+        out.print(f"{violation.severity}: {violation.focus} {violation.path}: {violation.message}", highlight=False)
+    if not report.conforms:
+        raise ValidationFailed(f"{len(report.violations)} violations in {report.triples} triples")
+    out.print(f"conforms: 0 violations in {report.triples} triples")
+
+
+@app.command()
+def remove(
+    files: Annotated[list[Path], typer.Argument(help="Files to take out of the store (by path or by content).")],
+    store: StoreOption = None,
+) -> None:
+    """Take documents out of the store, with everything read from them."""
+    from beleidsgraaf.errors import UsageError
+    from beleidsgraaf.graph.store import open_store
+
+    with open_store(store) as graph_store:
+        stored = graph_store.documents()
+        keys = []
+        for file in files:
+            resolved = str(file.resolve())
+            sha = hashlib.sha256(file.read_bytes()).hexdigest() if file.is_file() else None
+            match = [d.key for d in stored if d.source_path == resolved or d.sha256 == sha]
+            if not match:
+                raise UsageError(f"{file.name}: not in the store")
+            keys += match
+        graph_store.remove_documents(keys)
+    out.print(f"removed {len(keys)} document(s)")
+
+
+def main() -> None:
+    """Entry point: run the app, turning every known error into one line."""
+    try:
+        app()
+    except BeleidsgraafError as exc:
+        err.print(f"beleidsgraaf: {exc}", highlight=False, markup=False)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("beleidsgraaf: interrupted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("BELEIDSGRAAF_DEBUG"):
+            raise
+        err.print(f"beleidsgraaf: internal error: {type(exc).__name__}: {exc} (set BELEIDSGRAAF_DEBUG=1 for details)", markup=False)
+        sys.exit(3)

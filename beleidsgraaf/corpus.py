@@ -1,0 +1,100 @@
+"""Ingest a corpus: files and folders in, one transaction per document out.
+
+A file whose bytes are already stored is left alone; a file that changed
+replaces its earlier version; a file that cannot be read is reported with one
+line of reason and the run goes on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from beleidsgraaf.errors import BeleidsgraafError, InputError
+from beleidsgraaf.graph.build import document_quads, system_quads
+from beleidsgraaf.graph.store import GraphStore
+from beleidsgraaf.ingest.model import Status
+from beleidsgraaf.ingest.pipeline import Options, process
+from beleidsgraaf.ontology.iris import document_key
+
+PDF_SUFFIX = ".pdf"
+
+
+@dataclass
+class IngestReport:
+    ingested: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    partial: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    pages: int = 0
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and every PDF below each folder, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == PDF_SUFFIX)
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the pipeline reports why
+
+
+Progress = Callable[[Path], None]
+
+
+def ingest(
+    store: GraphStore,
+    paths: Iterable[Path],
+    options: Options = Options(),
+    progress: Progress | None = None,
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC).replace(microsecond=0),
+) -> IngestReport:
+    report = IngestReport()
+    known = store.documents()
+    stored_shas = {doc.sha256 for doc in known}
+    by_path = {doc.source_path: doc.key for doc in known if doc.source_path}
+    for path in collect_files(paths):
+        if progress:
+            progress(path)
+        resolved = str(path.resolve())
+        sha = _sha256(path)
+        if sha in stored_shas:
+            report.unchanged.append(path.name)
+            continue
+        try:
+            if not path.exists():
+                raise InputError(path, "no such file")
+            timed = process(path, options)
+        except BeleidsgraafError as exc:
+            report.failed.append((str(path), str(exc)))
+            continue
+        extraction = timed.extraction
+        previous = by_path.get(resolved)
+        replaces = [previous] if previous and previous != document_key(extraction.source.sha256) else []
+        store.replace_document(
+            extraction.document_key,
+            document_quads(extraction),
+            system_quads(extraction, resolved, now()),
+            replaces=replaces,
+        )
+        stored_shas.add(extraction.source.sha256)
+        by_path[resolved] = extraction.document_key
+        report.ingested.append(path.name)
+        report.pages += extraction.page_count
+        for stage, seconds in timed.timings.items():
+            report.timings[stage] = report.timings.get(stage, 0.0) + seconds
+        if extraction.status is Status.PARTIAL_SUCCESS:
+            pages = ", ".join(str(e.page) for e in extraction.errors)
+            report.partial.append((str(path), f"{path.name}: pages {pages} could not be read"))
+    return report

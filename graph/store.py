@@ -1,0 +1,190 @@
+"""The store: an on-disk Oxigraph database, one named graph per document.
+
+Every document's statements live in its own named graph, so a re-ingest or a
+removal touches exactly that document, in one transaction: a document is in
+the store whole or not at all. Queries see the union of all graphs.
+"""
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph
+from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat
+
+from beleidsgraaf import ontology
+from beleidsgraaf.errors import QueryError, StoreError, StoreLockedError
+from beleidsgraaf.ontology import iris
+
+STORE_ENV = "BELEIDSGRAAF_STORE"
+QueryResult = QuerySolutions | QueryBoolean | QueryTriples
+_EXPORT_FORMATS = {".ttl": RdfFormat.TURTLE, ".trig": RdfFormat.TRIG, ".nq": RdfFormat.N_QUADS,
+                   ".nt": RdfFormat.N_TRIPLES, ".jsonld": RdfFormat.JSON_LD, ".rdf": RdfFormat.RDF_XML}  # fmt: skip
+
+
+def default_location() -> str:
+    """--store, else $BELEIDSGRAAF_STORE, else the user's data folder."""
+    if os.environ.get(STORE_ENV):
+        return os.environ[STORE_ENV]
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return str(base / "beleidsgraaf" / "store")
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    key: str
+    sha256: str
+    file_name: str
+    source_path: str | None
+
+
+def sparql_data(quads: Iterable[Quad]) -> str:
+    """Quads as the body of an INSERT DATA, grouped by graph."""
+    by_graph: dict[str, list[str]] = {}
+    for quad in quads:
+        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    return "\n".join(f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}" for graph, lines in by_graph.items())
+
+
+class GraphStore(ABC):
+    """What the rest of the program needs from a store, embedded or remote."""
+
+    location: str
+
+    @abstractmethod
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update as one transaction."""
+
+    @abstractmethod
+    def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
+        """Every quad, or those of one graph."""
+
+    def close(self) -> None:  # noqa: B027 - stores without resources need nothing
+        """Release the store."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- documents -------------------------------------------------------------
+
+    def replace_document(self, key: str, quads: Sequence[Quad], system: Sequence[Quad], replaces: Sequence[str] = ()) -> None:
+        """Write one document's graph and bookkeeping in one transaction,
+        dropping its earlier version and any documents it replaces."""
+        self.update(_drop_documents([key, *replaces]) + f"INSERT DATA {{\n{sparql_data([*quads, *system])}\n}}")
+
+    def remove_documents(self, keys: Sequence[str]) -> None:
+        self.update(_drop_documents(keys).rstrip(" ;\n"))
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self.query(
+            iris.sparql_prefixes()
+            + f"""SELECT ?doc ?sha ?name ?path WHERE {{
+                ?doc bg:sha256 ?sha ; bg:fileName ?name .
+                OPTIONAL {{ GRAPH {iris.SYSTEM_GRAPH} {{ ?doc bg:sourcePath ?path }} }}
+            }} ORDER BY ?name"""
+        )
+        assert isinstance(rows, QuerySolutions)
+        return [
+            StoredDocument(
+                key=iris.key_of(row["doc"].value) or row["doc"].value,
+                sha256=row["sha"].value,
+                file_name=row["name"].value,
+                source_path=row["path"].value if row["path"] else None,
+            )
+            for row in rows
+        ]
+
+    def install_ontology(self) -> None:
+        """(Re)load the package's ontology into its own graph."""
+        quads = [
+            Quad(t.subject, t.predicate, t.object, iris.ONTOLOGY_GRAPH)
+            for name in ontology.ONTOLOGY_FILES
+            for t in pyoxigraph.parse(ontology.read(name).encode(), RdfFormat.TURTLE)
+        ]
+        self.update(f"DROP SILENT GRAPH {iris.ONTOLOGY_GRAPH} ;\nINSERT DATA {{\n{sparql_data(quads)}\n}}")
+
+    # --- export ----------------------------------------------------------------
+
+    def export(self, out: Path | IO[bytes], fmt: RdfFormat, include_system: bool = False) -> int:
+        """Write every graph (not the system graph unless asked) and return the number of statements."""
+        quads = [q for q in self.quads() if include_system or q.graph_name != iris.SYSTEM_GRAPH]
+        if fmt.supports_datasets:
+            pyoxigraph.serialize(quads, out, fmt, prefixes=_prefixes(fmt))
+            return len(quads)
+        triples = sorted({pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
+        pyoxigraph.serialize(triples, out, fmt, prefixes=_prefixes(fmt))
+        return len(triples)
+
+
+def _drop_documents(keys: Iterable[str]) -> str:
+    return "".join(
+        f"DROP SILENT GRAPH {iris.graph(key)} ;\nDELETE WHERE {{ GRAPH {iris.SYSTEM_GRAPH} {{ {iris.entity(key)} ?p ?o }} }} ;\n"
+        for key in dict.fromkeys(keys)
+    )
+
+
+def _prefixes(fmt: RdfFormat) -> dict[str, str] | None:
+    return dict(iris.PREFIXES) if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+
+
+def export_format(path: Path) -> RdfFormat:
+    fmt = _EXPORT_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path.name}: unknown export format (use one of {', '.join(_EXPORT_FORMATS)})")
+    return fmt
+
+
+class OxigraphStore(GraphStore):
+    """The embedded store: Oxigraph (RocksDB) in a folder."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.location = str(path)
+        try:
+            if read_only:
+                if not (path / "CURRENT").exists():
+                    raise StoreError(f"{path}: no store here (ingest something first, or pass --store)")
+                self._store = pyoxigraph.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = pyoxigraph.Store(str(path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(f"{path}: the store is in use by another process (an ingest or a server)") from exc
+            raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+
+    def query(self, sparql: str) -> QueryResult:
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error in update: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{self.location}: write failed ({exc})") from exc
+
+    def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
+        return iter(self._store.quads_for_pattern(None, None, None, graph))
+
+    def close(self) -> None:
+        # Dropping the handle closes RocksDB and releases its lock.
+        self.__dict__.pop("_store", None)
+
+
+def open_store(location: str | None = None, read_only: bool = False) -> GraphStore:
+    """The store at `location` (a folder), or the default one."""
+    return OxigraphStore(Path(location or default_location()), read_only=read_only)

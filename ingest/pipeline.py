@@ -1,0 +1,135 @@
+"""One PDF through the stages, in order: read → clean → segment → metadata →
+mentions and relations. Each stage is timed; a page that fails is recorded and
+the document ends PARTIAL_SUCCESS; a file that yields no page fails whole.
+
+`process` is a pure function of the file's bytes and the options, so it can
+run in any process or on any worker and give the same `Extraction`.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from beleidsgraaf.errors import InputError
+from beleidsgraaf.ingest.clean import clean_pages
+from beleidsgraaf.ingest.metadata import read_metadata
+from beleidsgraaf.ingest.model import (
+    CleanText,
+    Entity,
+    Extraction,
+    Kind,
+    ObjectKind,
+    Page,
+    PageError,
+    SourceFile,
+    Span,
+    Statement,
+    Status,
+)
+from beleidsgraaf.ingest.pdf import read_pages, source_file
+from beleidsgraaf.ingest.spans import split_spans
+from beleidsgraaf.ontology.iris import document_key
+
+
+@dataclass(frozen=True)
+class Options:
+    password: str | None = None
+
+
+@dataclass
+class _Work:
+    """What the stages build up for one document (private to this module)."""
+
+    path: Path
+    options: Options
+    source: SourceFile | None = None
+    pages: list[Page] = field(default_factory=list)
+    errors: list[PageError] = field(default_factory=list)
+    page_count: int = 0
+    clean: CleanText | None = None
+    spans: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        assert self.source is not None
+        return document_key(self.source.sha256)
+
+
+def _identify(work: _Work) -> None:
+    work.source = source_file(work.path)
+
+
+def _read(work: _Work) -> None:
+    for item in read_pages(work.path, work.options.password):
+        work.page_count += 1
+        if isinstance(item, PageError):
+            work.errors.append(item)
+        else:
+            work.pages.append(item)
+    if work.page_count == 0:
+        raise InputError(work.path, "the PDF has no pages")
+    if not work.pages:
+        raise InputError(work.path, f"no page could be read ({work.errors[0].message})")
+
+
+def _clean(work: _Work) -> None:
+    work.clean = clean_pages(work.pages)
+
+
+def _segment(work: _Work) -> None:
+    assert work.clean is not None
+    work.spans = split_spans(work.clean)
+
+
+def _metadata(work: _Work) -> None:
+    assert work.clean is not None and work.source is not None
+    meta = read_metadata(work.clean.text, work.spans, work.key)
+    label = meta.title or work.source.file_name
+    work.entities += [Entity(key=work.key, kind=Kind.DOCUMENT, label=label, classes=frozenset({"Document"})), *meta.entities]
+    literal = ObjectKind.LITERAL
+    work.statements += [
+        Statement(work.key, "bg:fileName", work.source.file_name, literal),
+        Statement(work.key, "bg:sha256", work.source.sha256, literal),
+        Statement(work.key, "bg:pageCount", work.page_count, literal),
+        *meta.statements,
+    ]
+
+
+STAGES: tuple[tuple[str, Callable[[_Work], None]], ...] = (
+    ("identify", _identify),
+    ("read", _read),
+    ("clean", _clean),
+    ("segment", _segment),
+    ("metadata", _metadata),
+)
+
+
+@dataclass(frozen=True)
+class Timed:
+    extraction: Extraction
+    timings: dict[str, float]
+
+
+def process(path: Path, options: Options = Options()) -> Timed:
+    """Run every stage on one file. Raises `InputError` when nothing usable comes out."""
+    work = _Work(path=path, options=options)
+    for name, stage in STAGES:
+        started = time.perf_counter()
+        stage(work)
+        work.timings[name] = time.perf_counter() - started
+    assert work.source is not None
+    extraction = Extraction(
+        source=work.source,
+        document_key=work.key,
+        page_count=work.page_count,
+        status=Status.PARTIAL_SUCCESS if work.errors else Status.SUCCESS,
+        entities=tuple(work.entities),
+        statements=tuple(work.statements),
+        errors=tuple(work.errors),
+    )
+    return Timed(extraction, dict(work.timings))
