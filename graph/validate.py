@@ -13,7 +13,7 @@ from beleidsgraaf.graph.store import GraphStore
 from beleidsgraaf.ontology import iris
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Violation:
     focus: str
     path: str

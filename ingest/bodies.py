@@ -106,6 +106,8 @@ def adjectives(name: str) -> set[str]:
         forms.add(name[:-2] + "se")
     if name.endswith("e"):
         forms |= {name[:-1] + "se", name + "se"}
+        if len(name) > 3 and name[-2] == name[-3] and name[-2] not in "aeiou":
+            forms.add(name[:-2] + "se")  # Zwolle → Zwolse
         if len(name) > 2 and name[-2] not in "aeiou" and name[-3] in "aeiou":
             forms.add(name[:-3] + name[-3] * 2 + name[-2] + "se")  # Almere → Almeerse
     return {f for f in forms if len(f) > 4}

@@ -112,6 +112,12 @@ def _strip(text: str, origins: list[int]) -> _Line:
     return _Line("".join(chars), kept)
 
 
+def _edge_size(lines: int) -> int:
+    """How many lines at each end of a page may be header or footer: up to
+    three, but never the middle third of a short page."""
+    return max(1, min(_EDGE_LINES, lines // 3))
+
+
 def _signature(line: str) -> str:
     return re.sub(r"\d+", "#", line.lower())
 
@@ -123,7 +129,8 @@ def _running_lines(pages: Sequence[list[_Line]]) -> set[str]:
     counts: Counter[str] = Counter()
     for lines in pages:
         filled = [line.text for line in lines if line.text]
-        edge = set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+        size = _edge_size(len(filled))
+        edge = set(filled[:size] + filled[-size:])
         counts.update({_signature(text) for text in edge})
     needed = max(2, (len(pages) + 1) // 2)
     return {sig for sig, count in counts.items() if count >= needed and len(sig) > 1}
@@ -147,7 +154,8 @@ def clean_pages(pages: Sequence[Page]) -> CleanText:
     offset = 0
     for lines in split:
         filled = [i for i, line in enumerate(lines) if line.text]
-        edges = set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])
+        size = _edge_size(len(filled))
+        edges = set(filled[:size] + filled[-size:])
         kept = [line for i, line in enumerate(lines) if line.text and not _is_noise(line.text, i in edges, running)]
         page_text = "\n".join(line.text for line in kept)
         origins = array("I")

@@ -85,6 +85,7 @@ PROVINCIE_WORDS = re.compile(r"\b(?:gedeputeerde staten|provinciale staten|state
 _HEAD_LINES = 40  # where letterheads, dates and salutations are
 _TAIL_LINES = 25  # where signatures are
 _FORM_WEIGHT = {"adjective": 3, "full": 2, "name": 1}
+_TITLE_WEIGHT = 3
 _HOME_MIN_VOTES = 3
 
 
@@ -229,9 +230,9 @@ def _letterhead(head: Sequence[Line]) -> tuple[Organisation | None, set[int]]:
     return letterhead, address
 
 
-def _home(text: str, closing: Sequence[Line], head: Sequence[Line]) -> Organisation | None:
+def _home(text: str, closing: Sequence[Line], head: Sequence[Line], headings: Sequence[Line]) -> Organisation | None:
     """The organisation the document comes from: its signature, else its
-    letterhead, else the organisation its text clearly speaks for."""
+    letterhead, else the organisation its text (and title) clearly speaks for."""
     for line in closing:
         for pattern, _ in SENDER_PATTERNS:
             found = pattern.search(line.text)
@@ -248,7 +249,8 @@ def _home(text: str, closing: Sequence[Line], head: Sequence[Line]) -> Organisat
         if match.org.kind != wanted or any(a <= match.start < e for a, e in address_ends.items()):
             continue
         orgs[match.org.code] = match.org
-        votes[match.org.code] += _FORM_WEIGHT[match.form]
+        in_title = any(h.start <= match.start < h.start + len(h.text) for h in headings)
+        votes[match.org.code] += _TITLE_WEIGHT if in_title else _FORM_WEIGHT[match.form]
     ranked = votes.most_common(2) + [("", 0), ("", 0)]
     (best, count), (_, runner_up) = ranked[0], ranked[1]
     return orgs[best] if count >= _HOME_MIN_VOTES and count >= 2 * runner_up else None
@@ -268,6 +270,8 @@ def _signatories(closing: Sequence[Line]) -> list[Signatory]:
     over '(E.A. Smit) (R.W. Bleker)', or role and name on alternating lines."""
     tokens: list[tuple[str, str, Line]] = []
     for line in closing:
+        if any(pattern.search(line.text) for pattern, _ in SENDER_PATTERNS):
+            continue  # "Burgemeester en wethouders van X" names the sender, not a signatory's role
         items = [(m.start(), "role", m["role"]) for m in ROLE.finditer(line.text)]
         items += [(m.start(), "name", m["name"]) for m in PERSON_NAME.finditer(line.text)]
         tokens += [(kind, value, line) for _, kind, value in sorted(items)]
@@ -282,7 +286,8 @@ def _signatories(closing: Sequence[Line]) -> list[Signatory]:
         while index < len(tokens) and tokens[index][0] == "name":
             names.append(tokens[index])
             index += 1
-        for (_, role, _), (_, name, line) in zip(roles, names):
+        # Roles nearest the names belong to them ("Hoogachtend, de burgemeester, / (A. B)").
+        for (_, role, _), (_, name, line) in zip(roles[-len(names) :] if names else [], names):
             signatories.append(Signatory(name=_person_name(name), role=_role(role), line=line))
         if not roles and not names:
             index += 1
@@ -354,8 +359,8 @@ def read_metadata(text: str, spans: Sequence[Span], document_key: str) -> Metada
         (i for i in range(max(0, len(lines) - _TAIL_LINES), len(lines)) if CLOSINGS.match(lines[i].text)), None
     )
     closing = lines[closing_start:] if closing_start is not None else []
-    home = _home(text, closing, head)
     headings = _opening_headings(head, spans)
+    home = _home(text, closing, head, headings)
     entities: list[Entity] = []
     statements: list[Statement] = []
 

@@ -1,54 +1,16 @@
-"""The `beleidsgraaf` command.
-
-Errors are mapped to messages and exit codes in one place (`main`): a user
-never sees a traceback, only one line naming the file or thing and the cause.
-Exit codes: 0 ok, 1 validation found violations (or some files failed),
-2 bad input or usage, 3 internal error, 130 interrupted.
-"""
+"""Commands that fill, inspect and empty the store: ingest, export, stats, validate, remove."""
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from beleidsgraaf import __version__
-from beleidsgraaf.errors import BeleidsgraafError, ValidationFailed
-
-app = typer.Typer(
-    name="beleidsgraaf",
-    help="Een kennisgraaf van beleidsdocumenten: PDF's in, een RDF-graaf met bewijs per uitspraak uit.\n\n"
-    "A knowledge graph of Dutch policy documents: PDFs in, an RDF graph with evidence for every statement out.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-out = Console()
-err = Console(stderr=True)
-
-StoreOption = Annotated[
-    str | None,
-    typer.Option("--store", "-s", help="Store folder (default: $BELEIDSGRAAF_STORE or ~/.local/share/beleidsgraaf/store)."),
-]
-
-
-def _version(value: bool) -> None:
-    if value:
-        out.print(f"beleidsgraaf {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
-) -> None:
-    """Een kennisgraaf van beleidsdocumenten."""
+from beleidsgraaf.cli.app import StoreOption, app, err, out
+from beleidsgraaf.errors import ValidationFailed
 
 
 @app.command()
@@ -156,20 +118,3 @@ def remove(
             keys += match
         graph_store.remove_documents(keys)
     out.print(f"removed {len(keys)} document(s)")
-
-
-def main() -> None:
-    """Entry point: run the app, turning every known error into one line."""
-    try:
-        app()
-    except BeleidsgraafError as exc:
-        err.print(f"beleidsgraaf: {exc}", highlight=False, markup=False)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        err.print("beleidsgraaf: interrupted")
-        sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
-        if os.environ.get("BELEIDSGRAAF_DEBUG"):
-            raise
-        err.print(f"beleidsgraaf: internal error: {type(exc).__name__}: {exc} (set BELEIDSGRAAF_DEBUG=1 for details)", markup=False)
-        sys.exit(3)
