@@ -118,7 +118,8 @@ class Node:
     type_label: str  # the most specific Dutch class name ("raadsinformatiebrief")
     aliases: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()  # ISO dates
-    file_name: str | None = None
+    file_name: str | None = None  # set for ingested documents
+    page_count: int | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -208,9 +209,11 @@ def load(store: GraphStore) -> Graph:
         key = iris.key_of(row["node"].value)
         if key in kinds:
             dates.setdefault(key, set()).add(row["date"].value[:10])
-    file_names = {
-        iris.key_of(row["doc"].value): row["name"].value for row in _rows(store, "SELECT ?doc ?name WHERE { ?doc bg:fileName ?name }")
-    }
+    file_names, page_counts = {}, {}
+    for row in _rows(store, "SELECT ?doc ?name ?pages WHERE { ?doc bg:fileName ?name OPTIONAL { ?doc bg:pageCount ?pages } }"):
+        key = iris.key_of(row["doc"].value)
+        file_names[key] = row["name"].value
+        page_counts[key] = int(row["pages"].value) if row["pages"] else None
 
     nodes: dict[str, Node] = {}
     for key, roots in kinds.items():
@@ -228,6 +231,7 @@ def load(store: GraphStore) -> Graph:
             aliases=tuple(aliases),
             dates=tuple(sorted(dates.get(key, ()))),
             file_name=file_names.get(key),
+            page_count=page_counts.get(key),
         )
 
     statements = tuple(_statements(store, nodes, file_names))

@@ -34,7 +34,7 @@ _SCALE = 1000  # networkx positions lie in [-1, 1]; vis-network works in pixels
 
 
 @cache
-def _env() -> jinja2.Environment:
+def templates() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("beleidsgraaf.web", "templates"),
         autoescape=True,
@@ -150,7 +150,7 @@ def render(graph: Graph, focus: Node | None = None, links: bool = False) -> tupl
     `beleidsgraaf serve`, so quotes may link to the entity and PDF pages."""
     data, layout = map_data(graph, focus, links)
     title = f"Kaart rond {focus.label}" if focus else "Kaart van de beleidsgraaf"
-    html = _env().get_template("map.html").render(
+    html = templates().get_template("map.html").render(
         title=title,
         data=data,
         vis_js=_vis("vis-network.min.js"),
