@@ -274,8 +274,8 @@ def _statements(store: GraphStore, nodes: Mapping[str, Node], file_names: Mappin
         )
         if obj_key in nodes:
             value, is_node = obj_key, True
-        elif isinstance(obj, NamedNode):
-            value, is_node = _curie(obj.value), False
+        elif isinstance(obj, NamedNode):  # a class or a concept: its local name reads best
+            value, is_node = _curie(obj.value).split(":", 1)[-1], False
         else:
             value, is_node = obj.value, False
         statement = Statement(subject, _curie(row["p"].value), value, is_node, quote)
