@@ -174,8 +174,7 @@ def _values(curies: Iterable[str]) -> str:
 
 def load(store: GraphStore) -> Graph:
     """Every node of the contract's classes, their relations and all evidence."""
-    kinds: dict[str, set[str]] = {}
-    types: dict[str, set[str]] = {}
+    types: dict[str, dict[str, set[str]]] = {}  # node → contract class → its classes under it
     for row in _rows(
         store,
         f"""SELECT DISTINCT ?node ?root ?type WHERE {{
@@ -186,8 +185,7 @@ def load(store: GraphStore) -> Graph:
     ):
         key = iris.key_of(row["node"].value)
         assert key is not None
-        kinds.setdefault(key, set()).add(_curie(row["root"].value))
-        types.setdefault(key, set()).add(row["type"].value)
+        types.setdefault(key, {}).setdefault(_curie(row["root"].value), set()).add(row["type"].value)
 
     type_labels = {
         row["type"].value: row["label"].value
@@ -202,27 +200,28 @@ def load(store: GraphStore) -> Graph:
             }}""",
     ):
         key = iris.key_of(row["node"].value)
-        if key in kinds:
+        if key in types:
             names.setdefault(key, {}).setdefault(_curie(row["p"].value), []).append(row["name"].value)
     dates: dict[str, set[str]] = {}
     for row in _rows(store, f"SELECT ?node ?date WHERE {{ VALUES ?p {{ {_values(_DATE_PROPERTIES)} }} ?node ?p ?date }}"):
         key = iris.key_of(row["node"].value)
-        if key in kinds:
+        if key in types:
             dates.setdefault(key, set()).add(row["date"].value[:10])
-    file_names, page_counts = {}, {}
+    file_names: dict[str | None, str] = {}
+    page_counts: dict[str | None, int | None] = {}
     for row in _rows(store, "SELECT ?doc ?name ?pages WHERE { ?doc bg:fileName ?name OPTIONAL { ?doc bg:pageCount ?pages } }"):
         key = iris.key_of(row["doc"].value)
         file_names[key] = row["name"].value
         page_counts[key] = int(row["pages"].value) if row["pages"] else None
 
     nodes: dict[str, Node] = {}
-    for key, roots in kinds.items():
+    for key, roots in types.items():
         kind = next(k for k in KINDS if k.root in roots)
         own = names.get(key, {})
         preferred = sorted(own.get("skos:prefLabel", []) or own.get("rdfs:label", []) or own.get("foaf:name", []) or [key])
         label = preferred[0]
         aliases = sorted({n for p in _NAME_PROPERTIES for n in own.get(p, [])} - {label})
-        specific = [type_labels[t] for t in sorted(types[key]) if t in type_labels and _curie(t) != kind.root]
+        specific = [type_labels[t] for t in sorted(roots[kind.root]) if t in type_labels and _curie(t) != kind.root]
         nodes[key] = Node(
             key=key,
             kind=kind,

@@ -11,6 +11,7 @@ Jinja's `tojson` makes safe inside <script> (so a quote containing
 """
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass
 from functools import cache
@@ -27,20 +28,33 @@ from beleidsgraaf.graph.store import GraphStore
 from beleidsgraaf.web import graphdata
 from beleidsgraaf.web.graphdata import KINDS, RELATIONS, Graph, Node, Selection
 
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 # Past this many nodes the browser's physics takes seconds to settle: lay the
 # map out here with networkx and switch physics off, so big maps open at once.
 LAYOUT_THRESHOLD = 300
 _SCALE = 1000  # networkx positions lie in [-1, 1]; vis-network works in pixels
 
 
+def dutch_date(iso: str) -> str:
+    """2025-05-20 → 20 mei 2025 (other strings unchanged)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 @cache
 def templates() -> jinja2.Environment:
-    return jinja2.Environment(
+    """The map's and the web app's templates; autoescaping everything."""
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("beleidsgraaf.web", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["datum"] = dutch_date
+    return env
 
 
 @cache
@@ -133,7 +147,7 @@ def map_data(graph: Graph, focus: Node | None, links: bool) -> tuple[dict[str, A
         "relations": [{"id": curie, "label": label} for curie, label in RELATIONS.items()],
         "nodes": [
             {"id": n.key, "label": n.label, "kind": n.kind.name, "type": n.type_label, "aliases": list(n.aliases),
-             "dates": list(n.dates), "file": n.file_name, "search": sorted({graphdata.fold(x) for x in n.names})}
+             "dates": list(n.dates), "dateText": ", ".join(map(dutch_date, n.dates)), "file": n.file_name, "search": sorted({graphdata.fold(x) for x in n.names})}
             for n in graph.nodes.values()
         ],  # fmt: skip
         "edges": [{"id": f"e{i}", "from": e.source, "to": e.target, "rel": e.predicate, "q": [quote_id(q) for q in e.quotes]}

@@ -11,7 +11,6 @@ The app gives the store as `request.app.state.store`.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,17 +25,7 @@ from beleidsgraaf.graph.store import GraphStore
 from beleidsgraaf.web import graphdata, maps
 from beleidsgraaf.web.graphdata import Edge, Graph, Node, Selection
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 _EMBEDDED_HOPS = 1  # the map on an entity page: its direct neighbours, readable at a glance
-
-
-def dutch_date(iso: str) -> str:
-    """2025-05-20 → 20 mei 2025 (other strings unchanged)."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -58,7 +47,7 @@ def _graph(request: Request) -> Graph:
 
 
 def _page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    html = maps.templates().get_template(name).render(dutch_date=dutch_date, **context)
+    html = maps.templates().get_template(name).render(**context)
     return HTMLResponse(html, status_code=status_code)
 
 

@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -241,15 +242,15 @@ def _wait_for(url: str, timeout: float = 20.0) -> None:
             time.sleep(0.1)
 
 
-@pytest.fixture(scope="session")
-def pages_server(known_store: Path) -> Iterator[str]:
-    """The pages on a real server (uvicorn, in a thread) over the known graph."""
+@contextmanager
+def serve(store_path: Path) -> Iterator[str]:
+    """The pages over a store on a real server (uvicorn, in a thread) on a free port."""
     import uvicorn
     from starlette.applications import Starlette
 
     from beleidsgraaf.web.pages import routes
 
-    store = open_store(str(known_store), read_only=True)
+    store = open_store(str(store_path), read_only=True)
     app = Starlette(routes=routes)
     app.state.store = store
     port = free_port()
@@ -259,7 +260,21 @@ def pages_server(known_store: Path) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     _wait_for(base + "/stijl.css")
     _SERVERS.add(base)
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
-    store.close()
+    try:
+        yield base
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        store.close()
+
+
+@pytest.fixture(scope="session")
+def pages_server(known_store: Path) -> Iterator[str]:
+    with serve(known_store) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def xss_server(xss_store: Path) -> Iterator[str]:
+    with serve(xss_store) as base:
+        yield base

@@ -28,7 +28,8 @@ def test_load_reads_every_node_and_relation(graph: Graph) -> None:
 def test_a_node_typed_project_and_document_is_a_project(graph: Graph) -> None:
     ros = graph.nodes["project/ros"]
     assert ros.kind.name == "project"
-    assert ros.type_label == "strategie"  # the ontology's Dutch label of its more specific class
+    assert ros.type_label == "project"
+    assert graph.nodes["doc/brief1"].type_label == "raadsinformatiebrief"  # the ontology's Dutch label of its own class
     assert set(ros.aliases) == {"ROS Twente", "Ruimtelijke Ontwikkelstrategie Twente", "Regionale Ontwikkel Strategie Twente"}
 
 

@@ -181,7 +181,7 @@
       n.aliases.forEach(function (a) { ul.appendChild(el("li", a)); });
       content.appendChild(ul);
     }
-    if (n.dates.length) content.appendChild(el("p", "Datum: " + n.dates.join(", ")));
+    if (n.dates.length) content.appendChild(el("p", "Datum: " + n.dateText));
     if (n.file) content.appendChild(el("p", "Bestand: " + n.file));
     if (data.links) {
       var more = el("p");
