@@ -141,6 +141,8 @@ def test_entity_page_embeds_a_working_focused_map(tab: Tab, pages_server: str) -
     assert inner.evaluate("bgKaart.network.body.nodeIndices.length") == 9
     assert inner.evaluate("bgKaart.network.getSelectedNodes()") == ["project/ros"]
     inner.evaluate("bgKaart.showNode('project/she')")
+    # The quote of a statement whose other end lies outside this map still names it.
+    assert f"Wijkplan {XSS} · onderdeel van · SHE" in frame.locator("#paneel").inner_text()
     link = frame.get_by_role("link", name="Alles over SHE")
     assert link.get_attribute("href") == "/entiteit/project/she"
     tab.shot("ingebedde-kaart")
