@@ -41,6 +41,8 @@ _CAPITALISED_RUN = re.compile(
 # "de regionale strategie" may refer to the Ontwikkelstrategie by the end of its
 # name, but only with a noun this long: "de agenda" is not the Investeringsagenda.
 _SUFFIX_HEAD = 8
+# Abbreviations of bodies that say nothing by themselves ("de GS", "het B&W").
+_ORGANISATION_ABBREVIATIONS = {"GS", "PS", "B&W", "BW", "EU", "NL", "VNG", "IPO", "UvW", "CBS", "KvK"}
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
 
 
@@ -200,6 +202,8 @@ class Resolver:
             self._learn_definitions(span.text)
         for span in spans:
             self._learn_names(span.text)
+        for span in spans:
+            self._learn_undefined_abbreviations(span.text)
         counts: Counter[str] = Counter()
         pattern = self._alias_pattern()
         for span in spans:
@@ -271,6 +275,15 @@ class Resolver:
             typed = head_class(name)
             if typed and not is_abbreviation(name.split()[0]) and not (" " not in name and _is_bare_head(name)):
                 self._named(name)
+
+    def _learn_undefined_abbreviations(self, text: str) -> None:
+        """'De VKZ sluit aan bij …' in a letter that never spells VKZ out: a
+        programme known by its abbreviation (another letter may define it)."""
+        for match in re.finditer(r"\b(?:[Dd]e|[Hh]et)\s+([A-Z][A-Za-z0-9&]{1,7})(?![\w&-])", text):
+            abbreviation = match.group(1)
+            if is_abbreviation(abbreviation) and not self._lookup(abbreviation) and abbreviation not in _ORGANISATION_ABBREVIATIONS:
+                record = self._record(f"project/{slug(abbreviation)}", Kind.PROJECT, abbreviation)
+                self._alias(record, abbreviation)
 
     def _alias_pattern(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.names:

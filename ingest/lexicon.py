@@ -24,6 +24,7 @@ DOCUMENT_HEADS = {
     "voorstel": "Raadsvoorstel", "raadsvoorstel": "Raadsvoorstel", "statenvoorstel": "Statenvoorstel",
     "uitvoeringsprogramma": "Programma", "omgevingsprogramma": "Programma", "uitwerking": "Document",
     "deelproduct": "Document", "product": "Document", "handreiking": "Document", "regeling": "Beleidsregel",
+    "beleid": "Document", "beleidsplan": "Document", "fundament": "Document",
 }  # fmt: skip
 PROJECT_HEADS = {
     "programma": "Project", "project": "Project", "traject": "Project", "spoorzone": "Project", "deal": "Project",

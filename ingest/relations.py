@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from beleidsgraaf.ingest import lexicon
 from beleidsgraaf.ingest.entities import Mention, Resolver
 from beleidsgraaf.ingest.model import Evidence, Kind, ObjectKind, Span, Statement
 
@@ -30,7 +31,12 @@ S, O = _slot("s", THING), _slot("o", THING)
 BODIES = _slot("o", "B")
 # Words between subject and phrase, or phrase and object: no other thing, no sentence end.
 FILL = rf"(?:(?!⟦\d+[{THING}]⟧)[^.;!?])*?"
-NEAR = rf"(?:(?!⟦\d+[{THING}]⟧)[^.;!?:]){{0,60}}?"  # a short gap: articles and adjectives
+# Between a phrase and its object only articles, adjectives and transparent nouns
+# ("een volgende actualisatie van de …"): another noun means the object is elsewhere.
+_TRANSPARENT = "|".join(lexicon.TRANSPARENT_NOUNS)
+NEAR = rf"\s*(?:(?:de|het|een|uw|onze|ons|dit|deze|die|te|heel|(?:{_TRANSPARENT})\s+van|[a-zà-ÿ]+(?:e|en))\s+)*"
+# A subject right after a preposition is inside another phrase ("de gebieden in het Fundament zijn …").
+_GOVERNED = re.compile(r"\b(?:in|uit|voor|met|op|bij|naar|over|tot|binnen|door|aan|tussen|zoals)\s+(?:(?:de|het|een)\s+)?$", re.I)
 NEGATION = re.compile(r"\b(?:geen|niet|nooit|noch)\b", re.IGNORECASE)
 
 
@@ -57,12 +63,12 @@ RULES: tuple[Rule, ...] = (
     _rule("basis-voor", "bg:buildingBlockFor", rf"{S}{FILL}\b(?:vormt|vormen|is|zijn)\s+(?:\w+\s+){{0,2}}?(?:basis|fundament)\s+(?:voor|onder)\b{NEAR}{O}"),
     _rule("input-voor", "bg:inputFor", rf"{S}{FILL}\binput\s+(?:voor|aan|bij)\b{NEAR}{O}"),
     _rule("bijdrage-aan", "bg:inputFor", rf"{S}{FILL}\b(?:levert|leveren|vormt)\s+(?:\w+\s+){{0,2}}?bijdrage\s+aan\b{NEAR}{O}"),
-    _rule("onderdeel-van", "bg:partOf", rf"{S}{FILL}\b(?:onderdeel|deel|sleutelproject|deelproject|deelproduct|pijler|uitwerking)\s+(?:van|binnen|in)\b{NEAR}{O}"),
+    _rule("onderdeel-van", "bg:partOf", rf"{S}{FILL}\b(?:onderdeel|deel|sleutelproject|deelproject|deelproduct|pijler)\s+(?:van|binnen|in)\b{NEAR}{O}"),
     _rule("deel-uit-van", "bg:partOf", rf"{S}{FILL}\bmaakt?\s+(?:\w+\s+){{0,2}}?deel\s+uit\s+van\b{NEAR}{O}"),
     _rule("opgenomen-in", "bg:partOf", rf"{S}{FILL}\b(?:is|zijn|wordt|worden)\s+opgenomen\s+in\b{NEAR}{O}"),
     _rule("sluit-aan", "bg:alignsWith", rf"{S}{FILL}\bsluit(?:en)?\s+(?:\w+\s+){{0,2}}?aan\s+(?:op|bij)\b{NEAR}{O}"),
     _rule("in-lijn-met", "bg:alignsWith", rf"{S}{FILL}\bin\s+lijn\s+met\b{NEAR}{O}"),
-    _rule("na-volgt", "bg:followedBy", rf"\bna\s+{S}\s+(?:volgt|komt)\s+(?:er\s+)?{NEAR}{O}"),
+    _rule("na-volgt", "bg:followedBy", rf"\bna\s+(?:de\s+|het\s+)?{S}\s+(?:volgt|komt)\s+(?:er\s+)?{NEAR}{O}"),
     _rule("daarna", "bg:followedBy", rf"{S}{FILL}\b(?:en\s+)?(?:tenslotte|ten\s+slotte|daarna|vervolgens|uiteindelijk|daarop)\s+(?:komt|volgt)\s+(?:er\s+)?{NEAR}{O}"),
     _rule("gevolgd-door", "bg:followedBy", rf"{S}{FILL}\b(?:wordt|worden)\s+gevolgd\s+door\b{NEAR}{O}"),
 )
@@ -70,10 +76,11 @@ RULES: tuple[Rule, ...] = (
 # A document written by bodies: "X is opgesteld door A en B", "A en B hebben X opgesteld",
 # "X maakten we samen met A, B en C".
 _WRITTEN = r"(?:opgesteld|gemaakt|geschreven|opgeleverd|uitgebracht)"
+_FILL_DOC = r"(?:(?!⟦\d+D⟧)[^.;!?])*?"
 CREATOR_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("opgesteld-door", re.compile(rf"{_slot('s', 'D')}{FILL}\b(?:is|zijn|werd|wordt|worden)\s+(?:\w+\s+){{0,3}}?{_WRITTEN}\s+door\s+(?P<rest>.*)", re.I)),
-    ("hebben-opgesteld", re.compile(rf"^(?P<rest>.*?)\b(?:hebben|heeft)\s+{NEAR}{_slot('s', 'D')}{FILL}\b{_WRITTEN}\b", re.I)),
-    ("samen-met", re.compile(rf"{_slot('s', 'D')}{FILL}\b(?:maakten|maken|stelden|stellen|schreven)\s+(?P<we>we|wij)\s+(?:\w+\s+){{0,2}}?samen\s+met\s+(?P<rest>.*)", re.I)),
+    ("opgesteld-door", re.compile(rf"{_slot('s', 'D')}{_FILL_DOC}\b(?:is|zijn|werd|wordt|worden)\s+(?:\w+\s+){{0,3}}?{_WRITTEN}\s+door\s+(?P<rest>.*)", re.I)),
+    ("hebben-opgesteld", re.compile(rf"^(?P<rest>.*?)\b(?:hebben|heeft)\s+{NEAR}{_slot('s', 'D')}{_FILL_DOC}\b{_WRITTEN}\b", re.I)),
+    ("samen-met", re.compile(rf"{_slot('s', 'D')}{_FILL_DOC}\b(?:maakten|maken|stelden|stellen|schreven)\s+(?P<we>we|wij)\s+(?:\w+\s+){{0,2}}?samen\s+met\s+(?P<rest>.*)", re.I)),
 )
 _PLACEHOLDER = re.compile(r"⟦(\d+)([A-Z])⟧")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:die|dat|waar\w*|welke|wie|zoals)\b[^,]*,")
@@ -134,7 +141,7 @@ class RelationReader:
         skel = skeleton(span.text, mentions)
         for rule in RULES:
             for match in rule.pattern.finditer(skel):
-                if NEGATION.search(skel[match.start("s") : match.start("o")]):
+                if NEGATION.search(skel[match.start("s") : match.start("o")]) or _GOVERNED.search(skel[: match.start("s")]):
                     continue
                 subjects = _coordinated(skel, match.start("s"), match.end("s"), THING, leftwards=True)
                 objects = _coordinated(skel, match.start("o"), match.end("o"), THING, leftwards=False)
