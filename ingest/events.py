@@ -250,6 +250,8 @@ class EventReader:
                 continue
             field = _DECISION_FIELD.match(span.text)
             if field is None or title is None:
+                if title is not None and not _ITEM.match(span.text) and not title[1].endswith((".", ":")):
+                    title = (title[0], f"{title[1]} {span.text}")  # an item title wrapped onto the next line
                 continue
             decided = " ".join(s.text for s in spans[index : index + 3])
             kind = next((k for p, k in LIST_DECISION_VERBS if p.search(decided)), "besluiten")
