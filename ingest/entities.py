@@ -132,6 +132,7 @@ class Resolver:
         self._recent: list[Mention] = []
         self._last_generic: dict[str, str] = {}  # type noun → key of the last one named
         self._pattern: re.Pattern[str] | None = None
+        self._owners: dict[str, frozenset[str]] = {}  # noun → keys it may refer to (cache)
 
     # --- building entities -------------------------------------------------
 
@@ -142,13 +143,16 @@ class Resolver:
         record.classes.update(classes)
         return record
 
-    def _alias(self, record: _Record, alias: str) -> None:
+    def _alias(self, record: _Record, alias: str, searchable: bool = True) -> None:
+        """Another name for a record; `searchable` names are looked for in every sentence."""
         alias = normalise_name(alias)
         if not alias:
             return
         record.aliases.add(alias)
         self.names.setdefault(alias if is_abbreviation(alias.split()[0]) else alias.lower(), record.key)
-        self._pattern = None
+        if searchable:
+            self._pattern = None
+            self._owners.clear()
 
     def _lookup(self, name: str) -> _Record | None:
         name = normalise_name(name)
@@ -177,9 +181,9 @@ class Resolver:
             self._alias(existing, abbreviation)
             self._alias(existing, abbreviation.split()[0])
         for word in re.findall(_WORD, name):
-            typed_word = head_class(word)
-            if typed_word:
+            if head_class(word):
                 existing.heads.add(word.lower())
+        self._owners.clear()
         return existing
 
     def _body(self, entity: Entity) -> str:
@@ -246,6 +250,7 @@ class Resolver:
                 described = list(re.finditer(r"\b(?:de|het|een)\s+([a-zà-ÿ][\w-]{3,})", before[-80:], re.IGNORECASE))
                 if described:
                     record.heads.add(described[-1].group(1).lower())
+                    self._owners.clear()
         for match in re.finditer(r",\s*afgekort:?\s+([A-Z][\w&]+(?:\s+[A-Z][a-z]+)?)", text):
             name_start, name = _name_before(text[: match.start()])
             abbreviation = match.group(1)
@@ -332,11 +337,23 @@ class Resolver:
         phrase whose noun refers to exactly one named thing in this document."""
         out = []
         for match in re.finditer(r"\b(?:de|het|deze|dit)\s+(?:[a-zà-ÿ]+(?:e|en)\s+){0,2}([a-zà-ÿ][\w-]{3,})\b", text, re.IGNORECASE):
-            noun = match.group(1).lower()
-            owners = {r.key for r in self.records.values() if noun in r.heads or any(h.endswith(noun) and len(noun) >= _SUFFIX_HEAD for h in r.heads)}
+            owners = self._owners_of(match.group(1).lower())
             if len(owners) == 1:
-                out.append(self._mention(match.start(), match.end(), owners.pop()))
+                out.append(self._mention(match.start(), match.end(), next(iter(owners))))
         return out
+
+    def _owners_of(self, noun: str) -> frozenset[str]:
+        """The records a head noun may refer to: its own heads, or (for long
+        nouns) the ends of their compounds. Indexed once per change of names."""
+        if not self._owners:
+            index: dict[str, set[str]] = {}
+            for record in self.records.values():
+                for head in record.heads:
+                    for cut in range(len(head) - _SUFFIX_HEAD + 1):
+                        if cut == 0 or len(head) - cut >= _SUFFIX_HEAD:
+                            index.setdefault(head[cut:], set()).add(record.key)
+            self._owners = {noun: frozenset(keys) for noun, keys in index.items()}
+        return self._owners.get(noun, frozenset())
 
     def _body_mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
@@ -377,7 +394,7 @@ class Resolver:
         label = f"{name[0].upper()}{name[1:]}{owner}"
         cls = "Fractie" if name.lower().startswith("fractie") else "Commissie"
         record = self._record(f"body/{slug(label)}", Kind.BODY, label, {cls})
-        self._alias(record, name)
+        self._alias(record, name, searchable=False)
         return record.key
 
     def _generic_mentions(self, text: str, named: list[Mention], span: Span) -> list[Mention]:
@@ -413,7 +430,7 @@ class Resolver:
             self.statements.append(Statement(record.key, "bg:about", target.key, ObjectKind.ENTITY, evidence))
         elif org is not None or (owner == "home" and (org := self._home_of("gemeente") or self.home)):
             record = self._record(f"document/{slug(noun)}/{org.code}", Kind.DOCUMENT, f"{title} {org.name}", {cls})
-            self._alias(record, f"{noun} {org.name}")
+            self._alias(record, f"{noun} {org.name}", searchable=False)
         elif noun in self._last_generic:
             return self._last_generic[noun]
         elif self.topic:
@@ -447,7 +464,7 @@ class Resolver:
         """A named part or agenda item (a list item's title) as a document."""
         title = normalise_name(title)
         record = self._lookup(title) or self._record(f"document/{slug(title)}", Kind.DOCUMENT, title)
-        self._alias(record, title)
+        self._alias(record, title, searchable=False)
         return record.key
 
     def entities(self) -> list[Entity]:
