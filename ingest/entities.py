@@ -455,6 +455,19 @@ class Resolver:
                 out.append(Mention(match.start(), match.end(), target.key, target.kind, anaphor=True))
         return out
 
+    def body_named(self, name: str) -> str:
+        """A body known by the name a document gives it ('bestuurlijk overleg ZSDZ')."""
+        name = normalise_name(name)
+        label = name[0].upper() + name[1:]
+        found = self._lookup(name)
+        if found is not None and found.kind is Kind.BODY:
+            return found.key
+        typed = head_class(name)
+        cls = typed[1] if typed and typed[0] is Kind.BODY else "Overlegorgaan"
+        record = self._record(f"body/{slug(label)}", Kind.BODY, label, {cls})
+        self._alias(record, name, searchable=False)
+        return record.key
+
     def know(self, entities: Iterable[Entity]) -> None:
         """Entities found before this pass (the sender, the addressee)."""
         for entity in entities:

@@ -55,6 +55,7 @@ _MEETING_CUE = re.compile(
 )
 _HOST = re.compile(r"\b(?:in|van|voor|tijdens|bij|agenda\s+van)\s+(?:(?:de|het)\s+)?$", re.I)
 _ORGAN_MEETING = re.compile(r"\b(?P<organ>college|raads|staten|commissie)vergadering\s+(?:van|op|d\.d\.)\s+", re.I)
+_VERSLAG_OF = re.compile(r"^(?:verslag|notulen|besluitenlijst)\s+(?:van\s+(?:het|de)\s+)?(.{3,80}?)(?:\s+(?:van|d\.d\.|op)\s+\d.*)?$", re.I)
 _ITEM = re.compile(r"^(?:\d+(?:\.[a-z0-9]+)*\.?)\s+(?P<title>.+)$")
 _DECISION_FIELD = re.compile(r"^besluit\s*:?\s*(?P<text>.*)$", re.I)
 
@@ -188,21 +189,23 @@ class EventReader:
             return
         dates = [d for d in self._dates(_DATE_IN_PLACE.sub("", text)) if not _in_parenthesis_of(text, d)]
         actor = self._actor(text, mentions, verb.start())
-        if actor is None or not things:
+        if actor is None:
             return
         after = [m for m in things if m.start >= verb.start()]
         target = (after or list(reversed([m for m in things if m.end <= verb.start()])) or [None])[0]
-        if target is None or (not dates and kind != "vaststellen" and kind != "instemmen"):
+        # A decision needs something decided on, or at least a date to pin it down.
+        if target is None and not dates or target is not None and not dates and kind not in ("vaststellen", "instemmen"):
             return
         date = dates[0].date if dates else None
-        self.decision(actor, date, target.key, kind, span, f"decision-{kind}")
+        about = target.key if target else None
+        self.decision(actor, date, about, kind, span, f"decision-{kind}")
         # "(23 mei 2023 in Hengelo)": the same decision by the same organ of another gemeente.
         for match in _DATE_IN_PLACE.finditer(text):
             place = next(iter(gazetteer().find(match.group(2))), None)
             other = self._same_organ(actor, place.org.code) if place else None
             found = self._dates(match.group(1))
             if other and found:
-                self.decision(other, found[0].date, target.key, kind, span, f"decision-{kind}-elders")
+                self.decision(other, found[0].date, about, kind, span, f"decision-{kind}-elders")
 
     def _same_organ(self, organ_key: str, code: str) -> str | None:
         organ = organ_key.rsplit("/", 1)[-1]
@@ -236,6 +239,19 @@ class EventReader:
             body = self.context.sender if match["organ"].lower() == "college" else self.context.addressee
             if dates and body:
                 self.meeting(body, dates[0].date, [m.key for m in things], span, "meeting-vergadering-van")
+
+    def verslag(self, title: str | None, spans: Sequence[Span], mentions: Sequence[Sequence[Mention]]) -> None:
+        """'Verslag bestuurlijk overleg ZSDZ' dated 20 maart 2024: the meeting the
+        document reports, held by the body its title names."""
+        if self.context.doc_class != "Verslag" or not title:
+            return
+        named = _VERSLAG_OF.match(title)
+        dates = [d for span in spans[:6] for d in self._dates(span.text)]
+        if not named or not dates:
+            return
+        body = self.resolver.body_named(named.group(1))
+        topics = sorted({m.key for found in mentions for m in found if m.kind in (Kind.PROJECT, Kind.DOCUMENT)})
+        self.meeting(body, dates[0].date, topics, spans[0], "verslag-vergadering")
 
     def besluitenlijst(self, spans: Sequence[Span], mentions: Sequence[Sequence[Mention]]) -> None:
         """One decision per agenda item with a 'Besluit:' in a besluitenlijst."""

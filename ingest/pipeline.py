@@ -123,6 +123,7 @@ def _relations(work: _Work) -> None:
     relations.sections(work.spans, mentions)
     relations.lists(work.spans, mentions)
     events.besluitenlijst(work.spans, mentions)
+    events.verslag(meta.title, work.spans, mentions)
     work.entities += [*resolver.entities(), *events.entities]
     work.statements += [*resolver.statements, *relations.statements, *events.statements]
     work.statements += _document_links(work.key, resolver.topic, work.spans, mentions)
