@@ -215,3 +215,17 @@ def test_linking_does_not_depend_on_ingest_order(cli: Run, samples: Path, seed_s
     cli("export", tmp_path / "one.nq", "--store", store)
     cli("export", tmp_path / "all.nq", "--store", seed_store)
     assert sorted((tmp_path / "one.nq").read_text().splitlines()) == sorted((tmp_path / "all.nq").read_text().splitlines())
+
+
+def test_a_verslag_reports_the_meeting_its_title_names(tmp_path: Path) -> None:
+    pdf = write_pdf(
+        tmp_path / "verslag.pdf",
+        [["Verslag bestuurlijk overleg Windenergie Noord", "Dinsdag 12 maart 2024 10.00 uur",
+          "Aanwezig: gemeente Assen, provincie Drenthe", "1. Opening", "Het verslag van 8 februari wordt vastgesteld."]],
+    )  # fmt: skip
+    found = process(pdf).extraction
+    names = labels(found)
+    meetings = {s.subject for s in found.statements if s.subject.startswith("meeting/")}
+    held = {(names[str(s.object)], next(o.object for o in found.statements if o.subject == s.subject and o.predicate == "bg:date"))
+            for s in found.statements if s.subject in meetings and s.predicate == "bg:heldBy"}  # fmt: skip
+    assert held == {("Bestuurlijk overleg Windenergie Noord", dt.date(2024, 3, 12))}
