@@ -33,7 +33,7 @@ from beleidsgraaf.ontology import iris
 
 TYPES = ("thing", "string", "date", "integer", "iri")
 _XSD = iris.PREFIXES["xsd"]
-_HEADER = re.compile(r"#\s*(title|description|param)\b\s*(.*)")
+_HEADER = re.compile(r"#\s*(title|description|param)\b\s*:?\s*(.*)")
 _PARAM = re.compile(r"(?P<name>\w+)\s*\((?P<type>\w+)(?:\s*,\s*default\s+(?P<default>[^)]+))?\)\s*:\s*(?P<text>.*)")
 # Strings, IRIs and comments are skipped whole, so a `$x` inside them is never touched.
 _TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*|\$(\w+)')

@@ -97,7 +97,7 @@ def write_result(result: QueryResult, fmt: Format) -> None:
         if fmt is Format.table:
             names = [v.value for v in result.variables]
             table = Table(*names)
-            rows = [[Text(_short(row[n])) for n in names] for row in result]
+            rows = [[Text(short_term(row[n])) for n in names] for row in result]
             for row in rows:
                 table.add_row(*row)
             out.print(table)
@@ -111,7 +111,7 @@ def write_result(result: QueryResult, fmt: Format) -> None:
     if fmt is Format.table:
         table = Table("subject", "predicate", "object")
         for t in triples:
-            table.add_row(Text(_short(t.subject)), Text(_short(t.predicate)), Text(_short(t.object)))
+            table.add_row(Text(short_term(t.subject)), Text(short_term(t.predicate)), Text(short_term(t.object)))
         out.print(table)
         return
     rdf_format = RdfFormat.TURTLE if fmt is Format.ttl else RdfFormat.JSON_LD
@@ -119,7 +119,7 @@ def write_result(result: QueryResult, fmt: Format) -> None:
     sys.stdout.buffer.write(pyoxigraph.serialize(triples, format=rdf_format, prefixes=prefixes) or b"")
 
 
-def _short(term: object) -> str:
+def short_term(term: object) -> str:
     """A term as an analyst reads it: prefixed names for our IRIs, plain text for literals."""
     from pyoxigraph import Literal, NamedNode
 
@@ -133,3 +133,25 @@ def _short(term: object) -> str:
                 return f"{prefix}:{term.value[len(namespace):]}"
         return term.value
     return term.value if isinstance(term, Literal) else str(term)
+
+
+@app.command()
+def serve(
+    store: StoreOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; only this machine by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may take before it is answered with 503.")] = 30.0,
+    max_rows: Annotated[int, typer.Option(help="Most rows (or triples) one query returns.")] = 10_000,
+) -> None:
+    """Serve the SPARQL 1.1 endpoint (/sparql, read-only), the query editor (/editor) and the web pages."""
+    import uvicorn
+
+    from beleidsgraaf.graph.store import open_store
+    from beleidsgraaf.web.app import create_app
+    from beleidsgraaf.web.sparql import Limits
+
+    if timeout <= 0 or max_rows <= 0:
+        raise UsageError("--timeout and --max-rows must be positive")
+    with open_store(store, read_only=True) as graph_store:
+        out.print(f"serving {graph_store.location} at http://{host}:{port}/ (SPARQL: /sparql, editor: /editor)")
+        uvicorn.run(create_app(graph_store, Limits(timeout=timeout, max_rows=max_rows)), host=host, port=port, log_level="warning")
