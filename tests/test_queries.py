@@ -5,18 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import pyoxigraph
 import pytest
-from pyoxigraph import QuerySolutions, RdfFormat
+from pyoxigraph import QuerySolutions
 
 from beleidsgraaf import queries
 from beleidsgraaf.cli.query_commands import short_term
 from beleidsgraaf.errors import UsageError
-from beleidsgraaf.graph.store import GraphStore, open_store, sparql_data
+from beleidsgraaf.graph.store import GraphStore, open_store
 from tests.conftest import ROOT
+from tests.known import load_known
 from tests.servers import oxigraph_server
 
-KNOWN = ROOT / "tests" / "data" / "known.trig"
 ROS, RSIA = "bgid:project/ros", "bgid:project/rsia"
 AGENDA = "bgid:project/agenda-van-twente"
 ENSCHEDE, LOSSER_COLLEGE = "bgid:org/gm0153", "bgid:org/gm0168/college"
@@ -106,13 +105,6 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, ...]]]] = [
         ("plan-van-aanpak-ros.pdf", "bg:about", "ROS", _, _, _),
         ("vaststellen van de ROS", "bg:about", "ROS", _, _, _)]),
 ]
-
-
-def load_known(store: GraphStore) -> GraphStore:
-    """The known graph and the ontology, written through the store's own interface."""
-    store.install_ontology()
-    store.update(f"INSERT DATA {{\n{sparql_data(pyoxigraph.parse(path=KNOWN, format=RdfFormat.TRIG))}\n}}")
-    return store
 
 
 @pytest.fixture(scope="module")
