@@ -169,6 +169,8 @@ class OxigraphStore(GraphStore):
             return self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise syntax_error(sparql, str(exc)) from exc
+        except OSError as exc:  # a failed read, or a SERVICE call that failed
+            raise QueryError(f"the query failed: {exc}") from exc
 
     def update(self, sparql: str) -> None:
         try:

@@ -41,6 +41,8 @@ _TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\
 
 @dataclass(frozen=True)
 class Parameter:
+    """One `# param name (type[, default value]): description` header line."""
+
     name: str
     type: str
     description: str
@@ -49,6 +51,8 @@ class Parameter:
 
 @dataclass(frozen=True)
 class SavedQuery:
+    """A query file: its name (the file's stem), header fields and full text."""
+
     name: str
     title: str
     description: str

@@ -205,6 +205,11 @@ def test_sparqlwrapper_and_rdflib_read_documents(server: str) -> None:
     assert constructed is not None and {(str(s), str(o)) for s, _, o in constructed} == TRIPLES
 
 
+def test_another_store_federates_with_service(server: str) -> None:
+    query = f"SELECT ?b WHERE {{ SERVICE <{server}/sparql> {{ <{ID}project/ros> <{BG}succeeds> ?b }} }}"
+    assert [row["b"].value for row in pyoxigraph.Store().query(query)] == [f"{ID}project/rsia"]
+
+
 def test_seeds_served_answer_ask_and_documents(cli: Run, seed_store: Path) -> None:
     command, url = serve(seed_store)
     with running(command, url + "/editor"):

@@ -15,6 +15,7 @@ import time
 from collections.abc import Mapping
 from urllib.parse import parse_qsl
 from dataclasses import dataclass
+from typing import Any
 
 import anyio
 import pyoxigraph
@@ -70,7 +71,7 @@ def evaluate(store: GraphStore, sparql: str, limits: Limits) -> Answer:
     result = store.query(sparql)
     if isinstance(result, QueryBoolean):
         return Answer(boolean=bool(result))
-    collected: list = []
+    collected: list[Any] = []
     truncated = False
     for item in result:
         if time.monotonic() > deadline:
