@@ -204,6 +204,11 @@ def test_sparqlwrapper_and_rdflib_read_documents(server: str) -> None:
     constructed = graph.query(CONSTRUCT).graph
     assert constructed is not None and {(str(s), str(o)) for s, _, o in constructed} == TRIPLES
 
+    wrapper.setMethod("POST")
+    wrapper.setQuery(CONSTRUCT)  # SPARQLWrapper asks for format=xml: RDF/XML for a graph
+    triples = wrapper.query().convert()
+    assert isinstance(triples, Graph) and {(str(s), str(o)) for s, _, o in triples} == TRIPLES
+
 
 def test_another_store_federates_with_service(server: str) -> None:
     query = f"SELECT ?b WHERE {{ SERVICE <{server}/sparql> {{ <{ID}project/ros> <{BG}succeeds> ?b }} }}"

@@ -2,7 +2,7 @@
 
 GET ?query=… and POST (application/x-www-form-urlencoded or application/sparql-query).
 SELECT and ASK answer in SPARQL JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE in
-Turtle, N-Triples or JSON-LD: chosen by the `format` (or `output`) parameter, else by
+Turtle, N-Triples, JSON-LD or RDF/XML: chosen by the `format` (or `output`) parameter, else by
 the Accept header. Updates are refused with 403. The query runs in a worker thread
 (Oxigraph releases the GIL), so a query over its time limit is answered with 503
 while the server keeps serving others.
@@ -37,8 +37,12 @@ GRAPH_TYPES = {
     "turtle": ("text/turtle", RdfFormat.TURTLE),
     "ntriples": ("application/n-triples", RdfFormat.N_TRIPLES),
     "jsonld": ("application/ld+json", RdfFormat.JSON_LD),
+    "rdfxml": ("application/rdf+xml", RdfFormat.RDF_XML),
 }
-_ALIASES = {"ttl": "turtle", "nt": "ntriples", "json-ld": "jsonld", "application/json": "json", "text/plain": "ntriples"}
+# Other names clients use (SPARQLWrapper sends format=xml or json for every query form).
+RESULT_ALIASES = {"application/json": "json", "srj": "json", "srx": "xml"}
+GRAPH_ALIASES = {"ttl": "turtle", "nt": "ntriples", "text/plain": "ntriples", "json-ld": "jsonld", "json": "jsonld",
+                 "application/json": "jsonld", "xml": "rdfxml", "rdf": "rdfxml"}  # fmt: skip
 _UPDATE = re.compile(r"(?is)^\s*(?:(?:#[^\n]*|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
                      r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")  # fmt: skip
 READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
@@ -86,8 +90,8 @@ def evaluate(store: GraphStore, sparql: str, limits: Limits) -> Answer:
     return Answer(triples=tuple(collected), truncated=truncated)
 
 
-async def read_query(request: Request) -> str | Response:
-    """The query text from a GET or POST, or the response that refuses the request."""
+async def read_query(request: Request) -> tuple[str, Mapping[str, str]] | Response:
+    """The query text and the request's parameters (URL and form), or the response that refuses it."""
     params: Mapping[str, str]
     if request.method == "GET":
         params = request.query_params
@@ -96,33 +100,34 @@ async def read_query(request: Request) -> str | Response:
         if content_type == "application/sparql-update":
             return PlainTextResponse(READ_ONLY, status_code=403)
         if content_type == "application/sparql-query":
-            return (await request.body()).decode("utf-8", errors="replace")
+            return (await request.body()).decode("utf-8", errors="replace"), request.query_params
         if content_type != "application/x-www-form-urlencoded":
             return PlainTextResponse(
                 "POST the query as application/x-www-form-urlencoded (query=…) or application/sparql-query", status_code=415
             )
-        params = dict(parse_qsl((await request.body()).decode("utf-8", errors="replace"), keep_blank_values=True))
+        form = parse_qsl((await request.body()).decode("utf-8", errors="replace"), keep_blank_values=True)
+        params = {**request.query_params, **dict(form)}
     if "update" in params:
         return PlainTextResponse(READ_ONLY, status_code=403)
     query = params.get("query")
     if not isinstance(query, str) or not query.strip():
         return PlainTextResponse("no query given: pass it as the 'query' parameter or POST it as application/sparql-query", status_code=400)
-    return query
+    return query, params
 
 
-def choose(request: Request, table: dict[str, tuple[str, object]]) -> str | None:
+def choose(params: Mapping[str, str], accept: str, table: dict[str, tuple[str, object]], aliases: dict[str, str]) -> str | None:
     """The format asked for by parameter, else by Accept (in order of preference), else the first."""
-    asked = request.query_params.get("format") or request.query_params.get("output")
+    asked = params.get("format") or params.get("output")
     if asked:
-        key = _ALIASES.get(asked.lower(), asked.lower())
+        key = aliases.get(asked.lower(), asked.lower())
         return key if key in table else next((k for k, (t, _) in table.items() if t == key), None)
     ranked: list[tuple[float, int, str]] = []
-    for position, part in enumerate(request.headers.get("accept", "").split(",")):
+    for position, part in enumerate(accept.split(",")):
         media, _, rest = part.strip().partition(";")
         quality = float(m[1]) if (m := re.search(r"q=([0-9.]+)", rest)) else 1.0
         ranked.append((-quality, position, media.strip().lower()))
     for _, _, media in sorted(ranked):
-        media = _ALIASES.get(media, media)
+        media = aliases.get(media, media)
         for key, (media_type, _) in table.items():
             if media in (media_type, key) or media in ("*/*", media_type.split("/")[0] + "/*"):
                 return key
@@ -144,17 +149,17 @@ def _json_term(term: NamedNode | BlankNode | Literal | Triple) -> dict[str, obje
     return {"type": "triple", "value": {k: _json_term(getattr(term, k)) for k in ("subject", "predicate", "object")}}
 
 
-def render(answer: Answer, request: Request) -> Response:
+def render(answer: Answer, params: Mapping[str, str], accept: str) -> Response:
     headers = {"X-Result-Truncated": "true"} if answer.truncated else {}
     if answer.triples is not None:
-        key = choose(request, GRAPH_TYPES)
+        key = choose(params, accept, GRAPH_TYPES, GRAPH_ALIASES)
         if key is None:
             return PlainTextResponse(f"unknown format; use one of {', '.join(GRAPH_TYPES)}", status_code=406)
         media_type, fmt = GRAPH_TYPES[key]
         prefixes = dict(iris.PREFIXES) if fmt is RdfFormat.TURTLE else None
         body = pyoxigraph.serialize(list(answer.triples), format=fmt, prefixes=prefixes) or b""
         return Response(body, media_type=media_type, headers=headers)
-    key = choose(request, RESULT_TYPES)
+    key = choose(params, accept, RESULT_TYPES, RESULT_ALIASES)
     if key is None:
         return PlainTextResponse(f"unknown format; use one of {', '.join(RESULT_TYPES)}", status_code=406)
     media_type, fmt = RESULT_TYPES[key]
@@ -171,9 +176,10 @@ def render(answer: Answer, request: Request) -> Response:
 
 
 async def sparql_endpoint(request: Request) -> Response:
-    query = await read_query(request)
-    if isinstance(query, Response):
-        return query
+    read = await read_query(request)
+    if isinstance(read, Response):
+        return read
+    query, params = read
     store: GraphStore = request.app.state.store
     limits: Limits = request.app.state.limits
     try:
@@ -187,4 +193,4 @@ async def sparql_endpoint(request: Request) -> Response:
         return PlainTextResponse(str(exc), status_code=400)
     except QueryError as exc:
         return PlainTextResponse(str(exc), status_code=400)
-    return render(answer, request)
+    return render(answer, params, request.headers.get("accept", ""))
