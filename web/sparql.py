@@ -23,7 +23,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QueryResults
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from beleidsgraaf.errors import QueryError, SparqlSyntaxError
+from beleidsgraaf.errors import QueryError, SparqlSyntaxError, StoreError
 from beleidsgraaf.graph.store import GraphStore
 from beleidsgraaf.ontology import iris
 
@@ -193,4 +193,6 @@ async def sparql_endpoint(request: Request) -> Response:
         return PlainTextResponse(str(exc), status_code=400)
     except QueryError as exc:
         return PlainTextResponse(str(exc), status_code=400)
+    except StoreError as exc:  # a remote store that does not answer
+        return PlainTextResponse(str(exc), status_code=502)
     return render(answer, params, request.headers.get("accept", ""))
