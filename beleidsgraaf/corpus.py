@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from beleidsgraaf.errors import BeleidsgraafError, InputError
+from beleidsgraaf.errors import BeleidsgraafError
+from beleidsgraaf.executors import Executor, SerialExecutor
 from beleidsgraaf.graph.build import document_quads, system_quads
+from beleidsgraaf.graph.link import link
 from beleidsgraaf.graph.store import GraphStore
 from beleidsgraaf.ingest.model import Status
-from beleidsgraaf.ingest.pipeline import Options, process
-from beleidsgraaf.ontology.iris import document_key
+from beleidsgraaf.ingest.pipeline import Options, Timed
 
 PDF_SUFFIX = ".pdf"
 
@@ -30,6 +31,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
+    merged: int = 0  # nodes the corpus-wide pass joined with the same thing in other documents
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -58,43 +60,50 @@ def ingest(
     paths: Iterable[Path],
     options: Options = Options(),
     progress: Progress | None = None,
+    executor: Executor | None = None,
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC).replace(microsecond=0),
 ) -> IngestReport:
+    """Ingest files and folders; each document lands in its own transaction."""
     report = IngestReport()
     known = store.documents()
     stored_shas = {doc.sha256 for doc in known}
     by_path = {doc.source_path: doc.key for doc in known if doc.source_path}
+    todo: list[Path] = []
+    seen: set[str | None] = set()
     for path in collect_files(paths):
+        sha = _sha256(path)
+        if sha in stored_shas or (sha is not None and sha in seen):
+            report.unchanged.append(path.name)
+            if progress:
+                progress(path)
+            continue
+        seen.add(sha)
+        todo.append(path)
+    for path, outcome in (executor or SerialExecutor()).run(todo, options):
         if progress:
             progress(path)
-        resolved = str(path.resolve())
-        sha = _sha256(path)
-        if sha in stored_shas:
-            report.unchanged.append(path.name)
+        if isinstance(outcome, BeleidsgraafError):
+            report.failed.append((str(path), str(outcome)))
             continue
-        try:
-            if not path.exists():
-                raise InputError(path, "no such file")
-            timed = process(path, options)
-        except BeleidsgraafError as exc:
-            report.failed.append((str(path), str(exc)))
-            continue
-        extraction = timed.extraction
-        previous = by_path.get(resolved)
-        replaces = [previous] if previous and previous != document_key(extraction.source.sha256) else []
-        store.replace_document(
-            extraction.document_key,
-            document_quads(extraction),
-            system_quads(extraction, resolved, now()),
-            replaces=replaces,
-        )
-        stored_shas.add(extraction.source.sha256)
-        by_path[resolved] = extraction.document_key
-        report.ingested.append(path.name)
-        report.pages += extraction.page_count
-        for stage, seconds in timed.timings.items():
-            report.timings[stage] = report.timings.get(stage, 0.0) + seconds
-        if extraction.status is Status.PARTIAL_SUCCESS:
-            pages = ", ".join(str(e.page) for e in extraction.errors)
-            report.partial.append((str(path), f"{path.name}: pages {pages} could not be read"))
+        _store(store, path, outcome, by_path, now(), report)
+    if report.ingested:
+        report.merged = link(store).merged
     return report
+
+
+def _store(store: GraphStore, path: Path, timed: Timed, by_path: dict[str, str], now: dt.datetime, report: IngestReport) -> None:
+    extraction = timed.extraction
+    resolved = str(path.resolve())
+    previous = by_path.get(resolved)
+    replaces = [previous] if previous and previous != extraction.document_key else []
+    store.replace_document(
+        extraction.document_key, document_quads(extraction), system_quads(extraction, resolved, now), replaces=replaces
+    )
+    by_path[resolved] = extraction.document_key
+    report.ingested.append(path.name)
+    report.pages += extraction.page_count
+    for stage, seconds in timed.timings.items():
+        report.timings[stage] = report.timings.get(stage, 0.0) + seconds
+    if extraction.status is Status.PARTIAL_SUCCESS:
+        pages = ", ".join(str(e.page) for e in extraction.errors)
+        report.partial.append((str(path), f"{path.name}: pages {pages} could not be read"))

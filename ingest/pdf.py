@@ -30,6 +30,8 @@ def source_file(path: Path) -> SourceFile:
     """Identify a file by its bytes; reject what is plainly not a PDF."""
     try:
         data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(path, "no such file") from exc
     except OSError as exc:
         raise InputError(path, f"cannot read file ({exc.strerror or exc})") from exc
     if not data:
