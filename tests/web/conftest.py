@@ -1,14 +1,12 @@
 """Fixtures for the griffier views: a store holding a known graph, a store with a
-hostile letter ingested, a real headless Chromium, and a real server.
+hostile letter ingested, a real headless Chromium, and `beleidsgraaf serve` on a free port.
 
 The known graph is written here, per contract.md, so tests check exact
 answers (17 nodes, 20 relations) without depending on relation extraction.
 """
 from __future__ import annotations
 
-import socket
-import threading
-import time
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ import pytest
 from beleidsgraaf.graph.store import open_store, sparql_data
 from tests.conftest import Run
 from tests.pdfs import write_pdf
+from tests.servers import free_port, running
 
 XSS = "</script><img src=x onerror=alert(1)>"
 XSS_QUOTE = 'Het <b>Wijkplan</b> & "Zuid" is onderdeel van SHE </script><script>alert(2)</script>.'
@@ -222,50 +221,14 @@ def tab(browser: object, tmp_path: Path, request: pytest.FixtureRequest) -> Iter
 _SERVERS: set[str] = set()  # base URLs of servers the tests started: the only http the browser may reach
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_for(url: str, timeout: float = 20.0) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
-
-
 @contextmanager
-def serve(store_path: Path) -> Iterator[str]:
-    """The pages over a store on a real server (uvicorn, in a thread) on a free port."""
-    import uvicorn
-    from starlette.applications import Starlette
-
-    from beleidsgraaf.web.pages import routes
-
-    store = open_store(str(store_path), read_only=True)
-    app = Starlette(routes=routes)
-    app.state.store = store
+def serve(store: Path) -> Iterator[str]:
+    """`beleidsgraaf serve` over a store, a real server in a subprocess on a free port."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
     base = f"http://127.0.0.1:{port}"
-    _wait_for(base + "/stijl.css")
-    _SERVERS.add(base)
-    try:
+    with running([sys.executable, "-m", "beleidsgraaf", "serve", "--store", store, "--port", str(port)], base + "/stijl.css"):
+        _SERVERS.add(base)
         yield base
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        store.close()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -130,14 +131,20 @@ def test_griffier_finds_what_hangs_together_in_three_clicks(tab: Tab, pages_serv
     assert tab.blocked == [] and tab.errors == []
 
 
+def embedded_map(page: Any) -> Any:
+    """The map frame on an entity page, once its map has settled."""
+    page.locator("iframe.kaart").scroll_into_view_if_needed()
+    page.frame_locator("iframe.kaart").locator("#kaart canvas").wait_for()
+    inner = next(f for f in page.frames if "/kaart?" in f.url)
+    inner.wait_for_function("window.bgKaart && window.bgKaart.ready", timeout=30_000)
+    return inner
+
+
 def test_entity_page_embeds_a_working_focused_map(tab: Tab, pages_server: str) -> None:
     page = tab.page
     page.goto(pages_server + "/entiteit/project/ros")
-    page.locator("iframe.kaart").scroll_into_view_if_needed()
+    inner = embedded_map(page)
     frame = page.frame_locator("iframe.kaart")
-    frame.locator("#kaart canvas").wait_for()
-    inner = next(f for f in page.frames if "/kaart?" in f.url)
-    inner.wait_for_function("window.bgKaart && window.bgKaart.ready", timeout=30_000)
     assert inner.evaluate("bgKaart.network.body.nodeIndices.length") == 9
     assert inner.evaluate("bgKaart.network.getSelectedNodes()") == ["project/ros"]
     inner.evaluate("bgKaart.showNode('project/she')")
@@ -158,8 +165,7 @@ def test_injected_letter_shows_as_text_in_pages(tab: Tab, xss_server: str) -> No
     page.goto(xss_server + "/?q=onerror")
     page.get_by_role("link", name=re.compile("onerror")).click()
     assert page.locator("h1").inner_text() == f"{XSS} en de ROS"
-    page.locator("iframe.kaart").scroll_into_view_if_needed()
-    next(f for f in page.frames if "/kaart?" in f.url).wait_for_function("window.bgKaart && window.bgKaart.ready", timeout=30_000)
+    embedded_map(page)
     page.wait_for_timeout(300)  # give a stray onerror handler the time to fire
     tab.shot("xss-pagina")
     assert tab.dialogs == [] and tab.errors == [] and tab.blocked == []
