@@ -108,6 +108,9 @@ class Statement:
     object: str
     object_is_node: bool
     quote: Quote
+    # As a griffier reads it: "SHE · onderdeel van · ROS", labels kept even when a
+    # selection leaves one end out of the map.
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -277,7 +280,9 @@ def _statements(store: GraphStore, nodes: Mapping[str, Node], file_names: Mappin
             value, is_node = _curie(obj.value).split(":", 1)[-1], False
         else:
             value, is_node = obj.value, False
-        statement = Statement(subject, _curie(row["p"].value), value, is_node, quote)
+        predicate = _curie(row["p"].value)
+        text = f"{nodes[subject].label} · {predicate_label(predicate)} · {nodes[value].label if is_node else value}"
+        statement = Statement(subject, predicate, value, is_node, quote, text)
         if statement not in seen:
             seen.add(statement)
             yield statement

@@ -29,9 +29,10 @@ from beleidsgraaf.web import graphdata
 from beleidsgraaf.web.graphdata import KINDS, RELATIONS, Graph, Node, Selection
 
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
-# Past this many nodes the browser's physics takes seconds to settle: lay the
-# map out here with networkx and switch physics off, so big maps open at once.
-LAYOUT_THRESHOLD = 300
+# Past this many nodes the browser's physics takes seconds to settle (bench/maps.py:
+# 100 nodes ~3 s, 300 ~7 s in headless Chromium on 2 busy cores; laid out here, 2000
+# nodes open in under 2 s): lay the map out with networkx and switch physics off.
+LAYOUT_THRESHOLD = 100
 _SCALE = 1000  # networkx positions lie in [-1, 1]; vis-network works in pixels
 
 
@@ -96,7 +97,7 @@ def _options(physics: bool) -> dict[str, Any]:
             "enabled": physics,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 140},
-            "stabilization": {"enabled": True, "iterations": 300, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 200, "fit": True},
         },
         "interaction": {"hover": True, "navigationButtons": False, "tooltipDelay": 200, "hideEdgesOnDrag": not physics},
         "nodes": {"font": {"size": 14, "face": "sans-serif"}, "size": 18, "borderWidth": 1},
@@ -132,13 +133,8 @@ def map_data(graph: Graph, focus: Node | None, links: bool) -> tuple[dict[str, A
     def quote_id(quote: graphdata.Quote) -> int:
         return quotes.setdefault(quote, len(quotes))
 
-    statements = []
-    for s in graph.statements:
-        obj = graph.nodes[s.object].label if s.object_is_node and s.object in graph.nodes else s.object
-        subject = graph.nodes[s.subject].label if s.subject in graph.nodes else s.subject
-        statements.append({"s": s.subject, "o": s.object if s.object_is_node else None,
-                           "text": f"{subject} · {graphdata.predicate_label(s.predicate)} · {obj}",
-                           "q": quote_id(s.quote)})  # fmt: skip
+    statements = [{"s": s.subject, "o": s.object if s.object_is_node else None, "text": s.text, "q": quote_id(s.quote)}
+                  for s in graph.statements]  # fmt: skip
     data = {
         "title": focus.label if focus else None,
         "focus": focus.key if focus else None,

@@ -216,3 +216,29 @@ def test_injected_html_shows_as_text(tab: Tab, known_map: Path, xss_store: Path,
     tab.page.wait_for_timeout(300)  # give a stray onerror handler the time to fire
     tab.shot("xss")
     assert tab.dialogs == [] and tab.errors == [] and tab.blocked == []
+
+
+def test_big_maps_are_laid_out_beforehand(tab: Tab, tmp_path: Path) -> None:
+    from beleidsgraaf.web import maps
+    from beleidsgraaf.web.graphdata import KIND_BY_NAME, Edge, Graph, Node
+
+    n = maps.LAYOUT_THRESHOLD + 20
+    nodes = {f"project/p{i}": Node(f"project/p{i}", KIND_BY_NAME["project"], f"Project {i}", "project") for i in range(n)}
+    edges = tuple(Edge(f"project/p{i}", f"project/p{i // 2}", "bg:partOf") for i in range(1, n))
+    html, layout = maps.render(Graph(nodes=nodes, edges=edges))
+    data = assert_offline_and_escaped(html)
+    assert layout == "networkx" and data["vis"]["options"]["physics"]["enabled"] is False
+    positions = {(node["x"], node["y"]) for node in data["vis"]["nodes"]}
+    assert len(positions) == n  # every node has its own place
+    small, small_layout = maps.render(Graph(nodes=dict(list(nodes.items())[:10]), edges=()))
+    assert small_layout == "physics" and "x" not in assert_offline_and_escaped(small)["vis"]["nodes"][0]
+    out = tmp_path / "groot.html"
+    out.write_text(html, encoding="utf-8")
+    tab.page.goto(out.as_uri())
+    tab.page.wait_for_function("window.bgKaart && window.bgKaart.ready", timeout=30_000)
+    assert rendered(tab) == (n, n - 1)
+    # Without physics nothing moves after drawing: positions in the browser are ours.
+    drawn = tab.page.evaluate("bgKaart.network.getPositions(['project/p7'])['project/p7']")
+    ours = next(v for v in data["vis"]["nodes"] if v["id"] == "project/p7")
+    assert drawn["x"] == pytest.approx(ours["x"], abs=1) and drawn["y"] == pytest.approx(ours["y"], abs=1)
+    tab.shot("grote-kaart")
