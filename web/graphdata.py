@@ -83,6 +83,18 @@ _NAME_PROPERTIES = ("rdfs:label", "skos:prefLabel", "skos:altLabel", "bg:formerN
 DEFAULT_HOPS = 2
 
 
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def dutch_date(iso: str) -> str:
+    """2025-05-20 → 20 mei 2025 (other strings unchanged)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 def predicate_label(curie: str) -> str:
     """The Dutch phrase for a relation or fact, else its CURIE."""
     return RELATIONS.get(curie) or _FACT_LABELS.get(curie) or curie
@@ -223,15 +235,19 @@ def load(store: GraphStore) -> Graph:
         own = names.get(key, {})
         preferred = sorted(own.get("skos:prefLabel", []) or own.get("rdfs:label", []) or own.get("foaf:name", []) or [key])
         label = preferred[0]
-        aliases = sorted({n for p in _NAME_PROPERTIES for n in own.get(p, [])} - {label})
         specific = [type_labels[t] for t in sorted(roots[kind.root]) if t in type_labels and _curie(t) != kind.root]
+        node_dates = sorted(dates.get(key, ()))
+        if label == file_names.get(key) and specific and node_dates:
+            # A letter without a title: "Raadsinformatiebrief 20 mei 2025" reads better than its file name.
+            label = f"{specific[0][:1].upper()}{specific[0][1:]} {dutch_date(node_dates[0])}"
+        aliases = sorted({n for p in _NAME_PROPERTIES for n in own.get(p, [])} - {label})
         nodes[key] = Node(
             key=key,
             kind=kind,
             label=label,
             type_label=specific[0] if specific else kind.label,
             aliases=tuple(aliases),
-            dates=tuple(sorted(dates.get(key, ()))),
+            dates=tuple(node_dates),
             file_name=file_names.get(key),
             page_count=page_counts.get(key),
         )

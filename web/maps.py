@@ -11,7 +11,6 @@ Jinja's `tojson` makes safe inside <script> (so a quote containing
 """
 from __future__ import annotations
 
-import datetime as dt
 import time
 from dataclasses import dataclass
 from functools import cache
@@ -26,23 +25,13 @@ from pyvis.network import Network
 from beleidsgraaf.errors import UsageError
 from beleidsgraaf.graph.store import GraphStore
 from beleidsgraaf.web import graphdata
-from beleidsgraaf.web.graphdata import KINDS, RELATIONS, Graph, Node, Selection
+from beleidsgraaf.web.graphdata import KINDS, RELATIONS, Graph, Node, Selection, dutch_date
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 # Past this many nodes the browser's physics takes seconds to settle (bench/maps.py:
 # 100 nodes ~3 s, 300 ~7 s in headless Chromium on 2 busy cores; laid out here, 2000
 # nodes open in under 2 s): lay the map out with networkx and switch physics off.
 LAYOUT_THRESHOLD = 100
 _SCALE = 1000  # networkx positions lie in [-1, 1]; vis-network works in pixels
-
-
-def dutch_date(iso: str) -> str:
-    """2025-05-20 → 20 mei 2025 (other strings unchanged)."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 @cache

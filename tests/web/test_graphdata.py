@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 
 from beleidsgraaf.errors import UsageError
-from beleidsgraaf.graph.store import open_store
+from beleidsgraaf.graph.store import open_store, sparql_data
 from beleidsgraaf.web import graphdata
 from beleidsgraaf.web.graphdata import Graph, Selection
 from tests.web.conftest import KNOWN_EDGES, KNOWN_NODES, XSS
@@ -104,3 +105,17 @@ def test_bad_options_are_one_clear_line() -> None:
 
 def test_labels_are_kept_verbatim_for_escaping_later(graph: Graph) -> None:
     assert graph.nodes["project/xss"].label == f"Wijkplan {XSS}"
+
+
+def test_an_untitled_letter_is_named_by_type_and_date(tmp_path: Path) -> None:
+    trig = """
+    @prefix bg: <https://w3id.org/beleidsgraaf/def#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    @prefix dcterms: <http://purl.org/dc/terms/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    <https://w3id.org/beleidsgraaf/graph/doc/x> {
+      <https://w3id.org/beleidsgraaf/id/doc/x> a bg:Document, bg:Raadsinformatiebrief ; rdfs:label "000_d65a.pdf" ;
+        bg:fileName "000_d65a.pdf" ; dcterms:date "2025-06-03"^^xsd:date . }"""
+    with open_store(str(tmp_path / "store")) as store:
+        store.update(f"INSERT DATA {{ {sparql_data(pyoxigraph.parse(trig.encode(), pyoxigraph.RdfFormat.TRIG))} }}")
+        store.install_ontology()
+        node = graphdata.load(store).nodes["doc/x"]
+    assert (node.label, node.aliases) == ("Raadsinformatiebrief 3 juni 2025", ("000_d65a.pdf",))
