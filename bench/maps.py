@@ -80,7 +80,8 @@ def main() -> None:
             out = Path(folder) / "kaart.html"
             out.write_text(html, encoding="utf-8")
             opened = "-" if args.no_browser else f"{open_time(out):.2f}"
-            print(f"{len(graph.nodes):5d}  {len(graph.edges):5d}  {layout:8s}  {read:6.2f}  {render:8.2f}  {len(html) / 1e6:7.2f}  {opened}")
+            size = len(html) / 1e6
+            print(f"{len(graph.nodes):5d}  {len(graph.edges):5d}  {layout:8s}  {read:6.2f}  {render:8.2f}  {size:7.2f}  {opened}")
 
 
 if __name__ == "__main__":

@@ -274,10 +274,10 @@ def _statements(store: GraphStore, nodes: Mapping[str, Node], file_names: Mappin
               OPTIONAL { ?e prov:wasDerivedFrom ?doc } OPTIONAL { ?e bg:page ?page }
             }""",
     )
-    seen = set()
+    seen: set[Statement] = set()
     for row in rows:
         subject = iris.key_of(row["s"].value)
-        if subject not in nodes:
+        if subject is None or subject not in nodes:
             continue
         obj = row["o"]
         obj_key = iris.key_of(obj.value) if isinstance(obj, NamedNode) else None
@@ -290,7 +290,7 @@ def _statements(store: GraphStore, nodes: Mapping[str, Node], file_names: Mappin
             page=int(row["page"].value) if row["page"] else None,
             text=row["quote"].value,
         )
-        if obj_key in nodes:
+        if obj_key is not None and obj_key in nodes:
             value, is_node = obj_key, True
         elif isinstance(obj, NamedNode):  # a class or a concept: its local name reads best
             value, is_node = _curie(obj.value).split(":", 1)[-1], False

@@ -132,7 +132,8 @@ def map_data(graph: Graph, focus: Node | None, links: bool) -> tuple[dict[str, A
         "relations": [{"id": curie, "label": label} for curie, label in RELATIONS.items()],
         "nodes": [
             {"id": n.key, "label": n.label, "kind": n.kind.name, "type": n.type_label, "aliases": list(n.aliases),
-             "dates": list(n.dates), "dateText": ", ".join(map(dutch_date, n.dates)), "file": n.file_name, "search": sorted({graphdata.fold(x) for x in n.names})}
+             "dates": list(n.dates), "dateText": ", ".join(map(dutch_date, n.dates)), "file": n.file_name,
+             "search": sorted({graphdata.fold(x) for x in n.names})}
             for n in graph.nodes.values()
         ],  # fmt: skip
         "edges": [{"id": f"e{i}", "from": e.source, "to": e.target, "rel": e.predicate, "q": [quote_id(q) for q in e.quotes]}

@@ -16,7 +16,9 @@ def map_command(
     hops: Annotated[int, typer.Option(min=0, max=10, help="Hoeveel stappen vanaf --focus (standaard 2).")] = 2,
     types: Annotated[
         list[str] | None,
-        typer.Option("--types", help="Alleen deze soorten: document, besluit, orgaan, project, vergadering, persoon (komma's of herhalen)."),
+        typer.Option(
+            "--types", help="Alleen deze soorten: document, besluit, orgaan, project, vergadering, persoon (komma's of herhalen)."
+        ),
     ] = None,
     relations: Annotated[
         list[str] | None,

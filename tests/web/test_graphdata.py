@@ -65,7 +65,8 @@ def test_search_matches_word_starts_not_inner_letters(graph: Graph) -> None:
 
 def test_resolve_names_the_candidates_when_unknown_or_ambiguous(graph: Graph) -> None:
     assert graphdata.resolve(graph, "ros twente").key == "project/ros"
-    with pytest.raises(UsageError, match=r"meerdere knopen.*Omgevingsvisie Enschede \(omgevingsvisie\).*Vaststellen Omgevingsvisie Enschede \(besluit\)"):
+    both = r"meerdere knopen.*Omgevingsvisie Enschede \(omgevingsvisie\).*Vaststellen Omgevingsvisie Enschede \(besluit\)"
+    with pytest.raises(UsageError, match=both):
         graphdata.resolve(graph, "omgevingsvisie enschede")
     with pytest.raises(UsageError, match=r"geen knoop heet 'Twente'; bedoelt u: .*ROS"):
         graphdata.resolve(graph, "Twente")
