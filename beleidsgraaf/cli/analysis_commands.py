@@ -51,7 +51,7 @@ def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object
             writer.writerows(rows)
     except OSError as exc:
         raise UsageError(f"{path}: kan niet schrijven ({exc.strerror or exc})") from exc
-    out.print(f"CSV geschreven naar {path}", highlight=False)
+    _print(f"CSV geschreven naar {path}")
 
 
 @app.command()
@@ -187,4 +187,4 @@ def export_network(
     from beleidsgraaf.graph.network import write_network
 
     nodes, edges = write_network(_network(store), output)
-    out.print(f"{nodes} knopen en {edges} relaties geschreven naar {output}", highlight=False)
+    _print(f"{nodes} knopen en {edges} relaties geschreven naar {output}")
