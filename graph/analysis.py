@@ -100,24 +100,15 @@ class Cluster:
 
 
 def _steps_between(network: Network, source: str, target: str) -> list[Step]:
-    """Every relation between two neighbours, those with a quote first."""
+    """Every relation between two neighbours, walked from `source`; those with a quote first."""
     graph = network.graph
     steps = [
-        Step(network.ref(u), network.ref(v), data["predicate"], data["label"], u == source, data["evidence"])
+        Step(network.ref(source), network.ref(target), data["predicate"], data["label"], u == source, data["evidence"])
         for u, v in ((source, target), (target, source))
         if graph.has_edge(u, v)
         for data in graph[u][v].values()
     ]
-    # The walked-from node is always `source`, whichever way the relation was stated.
-    steps = [s if s.forward else Step(s.target, s.source, s.predicate, s.label, False, s.evidence) for s in steps]
     return sorted(steps, key=lambda s: (not s.evidence, s.predicate, not s.forward))
-
-
-def _undirected(network: Network) -> nx.Graph:
-    undirected = nx.Graph()
-    undirected.add_nodes_from(network.graph.nodes)
-    undirected.add_edges_from(sorted((u, v) for u, v in network.graph.edges() if u != v))
-    return undirected
 
 
 def connect(network: Network, a: str, b: str, max_paths: int = 3) -> Connection:
@@ -127,7 +118,7 @@ def connect(network: Network, a: str, b: str, max_paths: int = 3) -> Connection:
     source, target = network.resolve(a), network.resolve(b)
     if source == target:
         raise UsageError(f"'{a}' en '{b}' zijn hetzelfde: {network.ref(source).label}")
-    candidates = list(itertools.islice(_shortest_first(_undirected(network), source, target, max_paths), _PATH_CANDIDATES))
+    candidates = list(itertools.islice(_shortest_first(_weighted(network, nx.Graph()), source, target, max_paths), _PATH_CANDIDATES))
     paths = [tuple(_steps_between(network, u, v)[0] for u, v in itertools.pairwise(nodes)) for nodes in candidates]
     paths.sort(key=lambda p: (len(p), sum(not s.evidence for s in p), [s.target.label for s in p]))
     return Connection(network.ref(source), network.ref(target), tuple(paths[:max_paths]))
@@ -202,21 +193,28 @@ def lineage(network: Network, name: str) -> Lineage:
 # --- hubs -----------------------------------------------------------------------
 
 
+def _weighted(network: Network, weighted: nx.Graph, turn_round: frozenset[str] = frozenset()) -> nx.Graph:
+    """`network` as a simple graph whose link weights count the relations between
+    two nodes; relations specialising one of `turn_round` point the other way."""
+    weighted.add_nodes_from(sorted(network.graph.nodes))
+    for u, v, data in sorted(network.graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"])):
+        if u == v:
+            continue
+        if any(network.ontology.specialises(data["predicate"], base) for base in turn_round):
+            u, v = v, u
+        weight = weighted[u][v]["weight"] + 1 if weighted.has_edge(u, v) else 1
+        weighted.add_edge(u, v, weight=weight)
+    return weighted
+
+
 def leaning_graph(network: Network) -> nx.DiGraph:
     """Who leans on whom: each relation points from a thing to what it builds on,
     belongs to or refers to, which is its stated direction (SHE is onderdeel van
     ROS, a document noemt ROS, ROS is een vervolg op RSIA) except for "wordt
     gevolgd door" and its subproperties, turned round (the later step builds on
     the earlier). Parallel relations add up as the link's weight."""
-    leaning = nx.DiGraph()
-    leaning.add_nodes_from(sorted(network.graph.nodes))
-    for u, v, data in sorted(network.graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"])):
-        if u == v:
-            continue
-        if network.ontology.specialises(data["predicate"], "bg:followedBy"):
-            u, v = v, u
-        weight = leaning[u][v]["weight"] + 1 if leaning.has_edge(u, v) else 1
-        leaning.add_edge(u, v, weight=weight)
+    leaning = _weighted(network, nx.DiGraph(), turn_round=frozenset({"bg:followedBy"}))
+    assert isinstance(leaning, nx.DiGraph)
     return leaning
 
 
@@ -250,12 +248,7 @@ def clusters(network: Network) -> tuple[Cluster, ...]:
     """Louvain communities of the undirected graph (parallel relations add weight,
     seed `CLUSTER_SEED`), largest first; members ordered by their links inside
     the cluster, and the cluster named by its first members."""
-    weighted = nx.Graph()
-    weighted.add_nodes_from(sorted(network.graph.nodes))
-    for u, v in sorted(network.graph.edges()):
-        if u != v:
-            weight = weighted[u][v]["weight"] + 1 if weighted.has_edge(u, v) else 1
-            weighted.add_edge(u, v, weight=weight)
+    weighted = _weighted(network, nx.Graph())
     if not weighted:
         return ()
     communities = nx.community.louvain_communities(weighted, weight="weight", seed=CLUSTER_SEED)

@@ -16,6 +16,7 @@ Edge attributes: predicate, label, evidence (tuple of `EdgeEvidence`), graphs.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ _NAME_PROPERTIES = ("rdfs:label", "skos:prefLabel", "foaf:name")
 _DATE_PROPERTIES = ("dcterms:date", "bg:decisionDate", "bg:date")
 _GEPHI_FORMATS = (".graphml", ".gexf")
 _SEPARATOR = " | "  # joins the parts of a list in GraphML/GEXF, position by position
+# Characters XML 1.0 cannot hold; PDF text brings them along (form feeds, stray controls).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class UnknownNameError(UsageError):
@@ -188,10 +191,6 @@ def _rows(store: GraphStore, sparql: str) -> QuerySolutions:
     return rows
 
 
-def _values(curies: Iterable[str]) -> str:
-    return " ".join(curies)
-
-
 # Only instances count, and never the bookkeeping or ontology graphs.
 _INSTANCE_FILTER = f'STRSTARTS(STR(?n), "{iris.ID}") && ?g != {iris.SYSTEM_GRAPH} && ?g != {iris.ONTOLOGY_GRAPH}'
 
@@ -209,7 +208,7 @@ def load_network(store: GraphStore) -> Network:
     names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     name_properties = (*_NAME_PROPERTIES, *info.alias_properties)
     for row in _rows(store, f"""SELECT ?n ?p ?v ?g WHERE {{ GRAPH ?g {{ ?n ?p ?v }}
-                     VALUES ?p {{ {_values((*name_properties, *_DATE_PROPERTIES, "bg:fileName"))} }}
+                     VALUES ?p {{ {" ".join((*name_properties, *_DATE_PROPERTIES, "bg:fileName"))} }}
                      FILTER({_INSTANCE_FILTER} && isLiteral(?v)) }}"""):
         names[row["n"].value][iris.curie(row["p"].value)].add(row["v"].value)
         graphs[row["n"].value].add(row["g"].value)
@@ -313,24 +312,27 @@ def flat_graph(network: Network) -> nx.MultiDiGraph:
     Lists become one string joined by " | " (aliases, classes) and evidence
     becomes three such strings, position by position (quote, page, document),
     so a quote can be matched to its page again; an unknown value is "".
-    Edges get unique ids (GEXF and Gephi want them); the relation is in
-    `predicate` and its Dutch name in `label`.
+    Characters XML cannot hold are dropped. Edges get unique ids (GEXF and
+    Gephi want them); the relation is in `predicate` and its Dutch name in `label`.
     """
     flat = nx.MultiDiGraph()
     for node, data in network.graph.nodes(data=True):
-        flat.add_node(
-            node, label=data["label"], kind=data["kind"], classes=_SEPARATOR.join(data["classes"]),
+        flat.add_node(node, **_xml_safe(
+            label=data["label"], kind=data["kind"], classes=_SEPARATOR.join(data["classes"]),
             aliases=_SEPARATOR.join(data["aliases"]), date=data["date"] or "", file_name=data["file_name"] or "",
-        )  # fmt: skip
+        ))  # fmt: skip
     for number, (subject, obj, data) in enumerate(network.graph.edges(data=True), start=1):
         evidence: tuple[EdgeEvidence, ...] = data["evidence"]
-        flat.add_edge(
-            subject, obj, key=f"e{number}", predicate=data["predicate"], label=data["label"],
-            evidence=len(evidence), quote=_SEPARATOR.join(e.quote for e in evidence),
+        flat.add_edge(subject, obj, key=f"e{number}", evidence=len(evidence), **_xml_safe(
+            predicate=data["predicate"], label=data["label"], quote=_SEPARATOR.join(e.quote for e in evidence),
             page=_SEPARATOR.join("" if e.page is None else str(e.page) for e in evidence),
             document=_SEPARATOR.join(e.file_name or e.document_label for e in evidence),
-        )  # fmt: skip
+        ))  # fmt: skip
     return flat
+
+
+def _xml_safe(**attributes: str) -> dict[str, str]:
+    return {name: _NOT_XML.sub("", value) for name, value in attributes.items()}
 
 
 def write_network(network: Network, path: Path) -> tuple[int, int]:

@@ -128,3 +128,27 @@ def test_export_reads_back_with_the_same_nodes_edges_and_attributes(network: Net
 def test_export_refuses_an_unknown_format(network: Network, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"^net\.dot: onbekend formaat \(gebruik \.graphml of \.gexf\)$"):
         write_network(network, tmp_path / "net.dot")
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_export_drops_characters_xml_cannot_hold(tmp_path: Path, suffix: str) -> None:
+    location = trig_store(tmp_path / "store", r"""
+        PREFIX bg: <https://w3id.org/beleidsgraaf/def#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        BASE <https://w3id.org/beleidsgraaf/id/>
+        <https://w3id.org/beleidsgraaf/graph/doc/x> {
+          <project/a> a bg:Project ; rdfs:label "A\u000Bkwartier" ; bg:partOf <project/b> .
+          <project/b> a bg:Project ; rdfs:label "B" .
+          <evidence/x> a bg:Evidence ; rdf:subject <project/a> ; rdf:predicate bg:partOf ; rdf:object <project/b> ;
+              prov:wasDerivedFrom <doc/x> ; bg:page 2 ; bg:quote "Eerst A,\u000Cdaarna B." .
+        }""")
+    with open_store(str(location), read_only=True) as store:
+        network = load_network(store)
+    path = tmp_path / f"x{suffix}"
+    write_network(network, path)
+    read = nx.read_graphml(path, force_multigraph=True) if suffix == ".graphml" else nx.read_gexf(path)
+    assert read.nodes[iri("project/a")]["label"] == "Akwartier"
+    [edge] = [data for _, _, data in read.edges(data=True)]
+    assert (edge["quote"], str(edge["page"]), edge["document"]) == ("Eerst A,daarna B.", "2", "bgid:doc/x")
