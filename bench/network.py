@@ -7,6 +7,7 @@ bookkeeping), each from one of 40 bodies, mentioning 8 of `documents` × 2
 projects and stating 3 project relations with evidence; then times the
 projection and every analysis once, as the CLI would run them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, Quad
 
 from beleidsgraaf.graph import analysis, changes
 from beleidsgraaf.graph.build import literal
@@ -51,10 +52,11 @@ def _document(number: int, projects: int, rng: random.Random) -> tuple[list[Quad
         subject, obj = iris.entity(f"project/p{named[index]}"), iris.entity(f"project/p{named[index + 3]}")
         predicate = term(rng.choice(_RELATIONS))
         evidence = iris.evidence(doc.value, subject.value, predicate.value, obj.value)
+        quote = Literal(f"Zin {index} van brief {number}.")
         triples += [(subject, predicate, obj), (evidence, term("rdf:type"), term("bg:Evidence")),
                     (evidence, term("rdf:subject"), subject), (evidence, term("rdf:predicate"), predicate),
                     (evidence, term("rdf:object"), obj), (evidence, term("prov:wasDerivedFrom"), doc),
-                    (evidence, term("bg:page"), literal(1 + index)), (evidence, term("bg:quote"), Literal(f"Zin {index} van brief {number}."))]  # fmt: skip
+                    (evidence, term("bg:page"), literal(1 + index)), (evidence, term("bg:quote"), quote)]  # fmt: skip
     ingested = dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(hours=number)
     system = [Quad(doc, term("bg:ingestedAt"), literal(ingested), iris.SYSTEM_GRAPH)]
     return [Quad(s, p, o, graph) for s, p, o in triples], system
@@ -95,7 +97,9 @@ def main() -> None:
         _timed("clusters", lambda: analysis.clusters(network))
         _timed("connect (a project, top hub)", lambda: analysis.connect(network, "Project 1", top[0].node.iri))
         _timed("lineage (top hub)", lambda: analysis.lineage(network, top[0].node.iri))
-        _timed("changes --since", lambda: changes.changes_since(store, network, dt.datetime(2026, 1, 10, tzinfo=dt.UTC)))
+        _timed(
+            "changes --since", lambda: changes.changes_since(store, network, dt.datetime(2026, 1, 10, tzinfo=dt.UTC))
+        )
         _timed("snapshot", lambda: changes.take_snapshot(network))
 
 

@@ -12,6 +12,7 @@ them, the web app renders them).
 - `clusters`: Louvain communities with a fixed seed, named by their most
   connected members.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -118,7 +119,9 @@ def connect(network: Network, a: str, b: str, max_paths: int = 3) -> Connection:
     source, target = network.resolve(a), network.resolve(b)
     if source == target:
         raise UsageError(f"'{a}' en '{b}' zijn hetzelfde: {network.ref(source).label}")
-    candidates = list(itertools.islice(_shortest_first(_weighted(network, nx.Graph()), source, target, max_paths), _PATH_CANDIDATES))
+    candidates = list(
+        itertools.islice(_shortest_first(_weighted(network, nx.Graph()), source, target, max_paths), _PATH_CANDIDATES)
+    )
     paths = [tuple(_steps_between(network, u, v)[0] for u, v in itertools.pairwise(nodes)) for nodes in candidates]
     paths.sort(key=lambda p: (len(p), sum(not s.evidence for s in p), [s.target.label for s in p]))
     return Connection(network.ref(source), network.ref(target), tuple(paths[:max_paths]))

@@ -14,6 +14,7 @@ Two ways to look back:
 A document is a node of kind document that was ingested (it has a file name);
 a decision is a node of kind decision; every other node is an entity.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -91,7 +92,9 @@ class Changes:
     removals_known: bool  # False when looking back by date: the store forgets removals
 
 
-def take_snapshot(network: Network, keep: Callable[[tuple[str, ...]], bool] = lambda graphs: True, taken_at: str | None = None) -> Snapshot:
+def take_snapshot(
+    network: Network, keep: Callable[[tuple[str, ...]], bool] = lambda graphs: True, taken_at: str | None = None
+) -> Snapshot:
     """The network's nodes and relations (those whose document graphs `keep` accepts)."""
     graph = network.graph
     nodes = tuple(network.ref(n) for n, data in sorted(graph.nodes(data=True)) if keep(data["graphs"]))
@@ -117,10 +120,14 @@ def load_snapshot(path: Path) -> Snapshot:
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
         raise SnapshotError(f"{path.name}: geen momentopname van beleidsgraaf (maak er een met --save-snapshot)")
     if data.get("version") != SNAPSHOT_VERSION:
-        raise SnapshotError(f"{path.name}: momentopname versie {data.get('version')}, deze versie leest {SNAPSHOT_VERSION}")
+        raise SnapshotError(
+            f"{path.name}: momentopname versie {data.get('version')}, deze versie leest {SNAPSHOT_VERSION}"
+        )
     try:
         nodes = {n["iri"]: NodeRef(**n) for n in data["nodes"]}
-        relations = tuple(RelationRef(nodes[r["subject"]], r["predicate"], r["label"], nodes[r["object"]]) for r in data["relations"])
+        relations = tuple(
+            RelationRef(nodes[r["subject"]], r["predicate"], r["label"], nodes[r["object"]]) for r in data["relations"]
+        )
         return Snapshot(str(data["taken_at"]), tuple(nodes.values()), relations)
     except (KeyError, TypeError) as exc:
         raise SnapshotError(f"{path.name}: momentopname is beschadigd (ontbrekend of onbekend veld {exc})") from exc
@@ -163,7 +170,9 @@ def parse_moment(text: str) -> dt.datetime:
 
 def ingested_since(store: GraphStore, moment: dt.datetime) -> set[str]:
     """The graphs of the documents ingested at or after `moment`."""
-    rows = store.query(iris.sparql_prefixes() + f"SELECT ?doc ?at WHERE {{ GRAPH {iris.SYSTEM_GRAPH} {{ ?doc bg:ingestedAt ?at }} }}")
+    rows = store.query(
+        iris.sparql_prefixes() + f"SELECT ?doc ?at WHERE {{ GRAPH {iris.SYSTEM_GRAPH} {{ ?doc bg:ingestedAt ?at }} }}"
+    )
     assert isinstance(rows, QuerySolutions)
     return {
         iris.graph(key).value

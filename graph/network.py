@@ -13,6 +13,7 @@ Node attributes: kind, classes, label, aliases, date, file_name, graphs.
 Edge attributes: predicate, label, evidence (tuple of `EdgeEvidence`), graphs.
 `write_network` flattens these for GraphML and GEXF (Gephi).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -124,19 +125,30 @@ def ontology_info() -> Ontology:
     def pairs(sparql: str) -> list[tuple[str, str]]:
         rows = store.query(iris.sparql_prefixes() + sparql)
         assert isinstance(rows, QuerySolutions)
-        return [(iris.curie(row[0].value), row[1].value if isinstance(row[1], pyoxigraph.Literal) else iris.curie(row[1].value)) for row in rows]
+        return [
+            (
+                iris.curie(row[0].value),
+                row[1].value if isinstance(row[1], pyoxigraph.Literal) else iris.curie(row[1].value),
+            )
+            for row in rows
+        ]
 
     supers: dict[str, set[str]] = defaultdict(set)
     for prop, sup in pairs("SELECT ?p ?q WHERE { ?p rdfs:subPropertyOf* ?q . ?p a ?t . FILTER(isIRI(?p)) }"):
         supers[prop] |= {prop, sup}
     classes = {iris.curie(iris.bg_class(KIND_CLASS[kind]).value): kind for kind in Kind}
-    kind_of_class = {sub: classes[sup] for sub, sup in pairs("SELECT ?c ?k WHERE { ?c rdfs:subClassOf* ?k }") if sup in classes}
+    kind_of_class = {
+        sub: classes[sup] for sub, sup in pairs("SELECT ?c ?k WHERE { ?c rdfs:subClassOf* ?k }") if sup in classes
+    }
     return Ontology(
         labels=dict(pairs('SELECT ?p ?l WHERE { ?p rdfs:label ?l FILTER(lang(?l) = "nl") }')),
         inverse_of=dict(pairs("SELECT ?p ?q WHERE { ?p owl:inverseOf ?q }")),
         super_properties={p: frozenset(s) for p, s in supers.items()},
         kind_of_class={**classes, **kind_of_class},
-        alias_properties=("skos:altLabel", *sorted(p for p, s in supers.items() if "skos:altLabel" in s and p != "skos:altLabel")),
+        alias_properties=(
+            "skos:altLabel",
+            *sorted(p for p, s in supers.items() if "skos:altLabel" in s and p != "skos:altLabel"),
+        ),
     )
 
 
@@ -200,23 +212,31 @@ def load_network(store: GraphStore) -> Network:
     info = ontology_info()
     classes: dict[str, set[str]] = defaultdict(set)
     graphs: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, f"SELECT ?n ?c ?g WHERE {{ GRAPH ?g {{ ?n a ?c }} FILTER({_INSTANCE_FILTER} && isIRI(?c)) }}"):
+    for row in _rows(
+        store, f"SELECT ?n ?c ?g WHERE {{ GRAPH ?g {{ ?n a ?c }} FILTER({_INSTANCE_FILTER} && isIRI(?c)) }}"
+    ):
         classes[row["n"].value].add(iris.curie(row["c"].value))
         graphs[row["n"].value].add(row["g"].value)
     evidence_nodes = {n for n, cs in classes.items() if "bg:Evidence" in cs}
 
     names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     name_properties = (*_NAME_PROPERTIES, *info.alias_properties)
-    for row in _rows(store, f"""SELECT ?n ?p ?v ?g WHERE {{ GRAPH ?g {{ ?n ?p ?v }}
+    for row in _rows(
+        store,
+        f"""SELECT ?n ?p ?v ?g WHERE {{ GRAPH ?g {{ ?n ?p ?v }}
                      VALUES ?p {{ {" ".join((*name_properties, *_DATE_PROPERTIES, "bg:fileName"))} }}
-                     FILTER({_INSTANCE_FILTER} && isLiteral(?v)) }}"""):
+                     FILTER({_INSTANCE_FILTER} && isLiteral(?v)) }}""",
+    ):
         names[row["n"].value][iris.curie(row["p"].value)].add(row["v"].value)
         graphs[row["n"].value].add(row["g"].value)
 
     relations: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for row in _rows(store, f"""SELECT ?n ?p ?o ?g WHERE {{ GRAPH ?g {{ ?n ?p ?o }}
+    for row in _rows(
+        store,
+        f"""SELECT ?n ?p ?o ?g WHERE {{ GRAPH ?g {{ ?n ?p ?o }}
                      FILTER({_INSTANCE_FILTER} && isIRI(?o) && STRSTARTS(STR(?o), "{iris.ID}")
-                            && ?p NOT IN ({", ".join(_REIFICATION)})) }}"""):
+                            && ?p NOT IN ({", ".join(_REIFICATION)})) }}""",
+    ):
         subject, predicate, obj = row["n"].value, iris.curie(row["p"].value), row["o"].value
         if subject in evidence_nodes or obj in evidence_nodes:
             continue
@@ -250,8 +270,12 @@ def _kind(classes: set[str], info: Ontology) -> str:
     return next((kind.value for kind in _KIND_ORDER if kind in kinds), OTHER)
 
 
-def _node_attributes(node: str, classes: set[str], names: Mapping[str, set[str]], graphs: set[str], info: Ontology) -> dict[str, object]:
-    main = sorted(names.get("rdfs:label") or names.get("skos:prefLabel") or names.get("foaf:name") or {iris.key_of(node) or node})
+def _node_attributes(
+    node: str, classes: set[str], names: Mapping[str, set[str]], graphs: set[str], info: Ontology
+) -> dict[str, object]:
+    main = sorted(
+        names.get("rdfs:label") or names.get("skos:prefLabel") or names.get("foaf:name") or {iris.key_of(node) or node}
+    )
     every = {v for p in (*_NAME_PROPERTIES, *info.alias_properties) for v in names.get(p, ())}
     dates = sorted(v[:10] for p in _DATE_PROPERTIES for v in names.get(p, ()))
     file_names = sorted(names.get("bg:fileName", ()))
@@ -273,12 +297,17 @@ def _evidence_order(evidence: EdgeEvidence) -> tuple[str, int, str]:
     return (evidence.file_name or evidence.document_label, evidence.page or 0, evidence.quote)
 
 
-def _evidence(store: GraphStore, graph: nx.MultiDiGraph, info: Ontology) -> dict[tuple[str, str, str], set[EdgeEvidence]]:
+def _evidence(
+    store: GraphStore, graph: nx.MultiDiGraph, info: Ontology
+) -> dict[tuple[str, str, str], set[EdgeEvidence]]:
     found: dict[tuple[str, str, str], set[EdgeEvidence]] = defaultdict(set)
-    rows = _rows(store, """SELECT ?s ?p ?o ?doc ?page ?quote ?file ?label WHERE {
+    rows = _rows(
+        store,
+        """SELECT ?s ?p ?o ?doc ?page ?quote ?file ?label WHERE {
         ?e a bg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?doc ; bg:quote ?quote .
         OPTIONAL { ?e bg:page ?page } OPTIONAL { ?doc bg:fileName ?file } OPTIONAL { ?doc rdfs:label ?label }
-        FILTER(isIRI(?o)) }""")
+        FILTER(isIRI(?o)) }""",
+    )
     for row in rows:
         subject, predicate, obj = row["s"].value, iris.curie(row["p"].value), row["o"].value
         if predicate in info.inverse_of:

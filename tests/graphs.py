@@ -1,5 +1,6 @@
 """Stores holding graphs built for a test: a TriG file, or relations written as
 (subject key, predicate, object key) with every node a labelled bg:Project."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -1,6 +1,7 @@
 """Graph questions with exact answers on graphs built for the test: paths,
 lineage order, hubs ranking, cluster membership, changes since a date and
 since a snapshot."""
+
 from __future__ import annotations
 
 import json
@@ -108,7 +109,14 @@ def test_lineage_orders_predecessors_and_successors_in_time(network: Network) ->
     line = lineage(network, "ROS")
     assert _labels(m.node for m in line.members) == ROS_LINE
     assert [m.role for m in line.members] == ["voorganger"] * 3 + ["onderwerp", "opvolger", "opvolger"]
-    assert [m.node.date for m in line.members] == ["2019-03-01", "2024-02-01", None, "2025-12-01", "2026-06-01", "2027-01-01"]
+    assert [m.node.date for m in line.members] == [
+        "2019-03-01",
+        "2024-02-01",
+        None,
+        "2025-12-01",
+        "2026-06-01",
+        "2027-01-01",
+    ]
     assert line.chain() == " → ".join(ROS_LINE)
     ros = line.members[3]
     assert [(s.source.label, s.predicate, s.target.label) for s in ros.links] == [
@@ -177,7 +185,12 @@ def test_hubs_on_the_fixture_put_the_programme_first(network: Network) -> None:
 
 
 def test_clusters_split_communities_and_name_them_by_their_centre(tmp_path: Path) -> None:
-    clique = [(f"project/{g}{i}", "bg:alignsWith", f"project/{g}{j}") for g in "ab" for i in range(1, 5) for j in range(i + 1, 5)]
+    clique = [
+        (f"project/{g}{i}", "bg:alignsWith", f"project/{g}{j}")
+        for g in "ab"
+        for i in range(1, 5)
+        for j in range(i + 1, 5)
+    ]
     network = _load(relations_store(tmp_path / "store", [
         *clique,
         ("project/a5", "bg:partOf", "project/a1"),
@@ -241,7 +254,9 @@ def test_a_bad_date_is_a_usage_error(text: str) -> None:
         parse_moment(text)
 
 
-def test_changes_since_a_snapshot_find_additions_and_removals(fixture_store: Path, network: Network, tmp_path: Path) -> None:
+def test_changes_since_a_snapshot_find_additions_and_removals(
+    fixture_store: Path, network: Network, tmp_path: Path
+) -> None:
     saved = tmp_path / "before.json"
     take_snapshot(network, taken_at="2026-04-01T00:00:00+00:00").save(saved)
     before = load_snapshot(saved)
@@ -260,7 +275,9 @@ def test_changes_since_a_snapshot_find_additions_and_removals(fixture_store: Pat
     assert _labels(found.removed.entities) == ["Havenkwartier Hengelo", "Kanaalzone"]
     assert [(r.subject.label, r.label, r.object.label) for r in found.removed.relations] == [
         ("Kanaalzone", "is onderdeel van", "Havenkwartier Hengelo"), ("brief-d.pdf", "noemt", "Kanaalzone")]  # fmt: skip
-    assert [(r.subject.label, r.label, r.object.label) for r in found.added.relations] == [("NPVR", "is onderdeel van", "ROS Twente")]
+    assert [(r.subject.label, r.label, r.object.label) for r in found.added.relations] == [
+        ("NPVR", "is onderdeel van", "ROS Twente")
+    ]
     assert len(found.added) == 1 and found.removed.decisions == ()
 
 
@@ -270,7 +287,9 @@ def test_a_file_that_is_no_snapshot_is_refused(tmp_path: Path) -> None:
         "text.json": "not json",
         "other.json": json.dumps({"format": "something-else"}),
         "future.json": json.dumps({"format": "beleidsgraaf-snapshot", "version": 99}),
-        "broken.json": json.dumps({"format": "beleidsgraaf-snapshot", "version": 1, "taken_at": "x", "nodes": [{"iri": "a"}]}),
+        "broken.json": json.dumps(
+            {"format": "beleidsgraaf-snapshot", "version": 1, "taken_at": "x", "nodes": [{"iri": "a"}]}
+        ),
     }
     messages = {}
     for name, content in cases.items():

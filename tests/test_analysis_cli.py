@@ -1,4 +1,5 @@
 """The analytics commands end to end, as a user runs them (subprocess), on the fixture graph."""
+
 from __future__ import annotations
 
 import csv
@@ -38,7 +39,9 @@ def test_connect_prints_each_step_with_its_quote(cli: Run, store: Path) -> None:
         (("Spoorzone", "SHE"), 2, "beleidsgraaf: 'Spoorzone': geen document, orgaan, project, besluit of persoon heet zo"),
     ],
 )  # fmt: skip
-def test_connect_failures_are_one_clear_line(cli: Run, store: Path, args: tuple[str, str], code: int, message: str) -> None:
+def test_connect_failures_are_one_clear_line(
+    cli: Run, store: Path, args: tuple[str, str], code: int, message: str
+) -> None:
     result = cli("connect", *args, "--store", store, check=False)
     assert result.returncode == code
     assert result.stderr.strip() == message
@@ -55,7 +58,10 @@ def test_lineage_prints_the_chain_in_order(cli: Run, store: Path) -> None:
         "  3. Ontwikkelperspectief SHE · voorganger",
         "  4. ROS Twente (2025-12-01) · onderwerp",
     ]
-    assert "       ROS Twente — is een vervolg op → RSIA (brief-a.pdf, p. 1: 'De ROS Twente is een vervolg op de RSIA.')" in lines
+    assert (
+        "       ROS Twente — is een vervolg op → RSIA (brief-a.pdf, p. 1: 'De ROS Twente is een vervolg op de RSIA.')"
+        in lines
+    )
     assert cli("lineage", "SHE", "--store", store).stdout.strip() == "SHE: geen voorgangers of opvolgers bekend"
 
 
@@ -78,7 +84,10 @@ def test_hubs_and_clusters_write_csv(cli: Run, store: Path, tmp_path: Path) -> N
 
 def test_changes_since_a_date_and_a_snapshot(cli: Run, store: Path, tmp_path: Path) -> None:
     since = cli("changes", "--since", "2026-03-02", "--store", store).stdout
-    assert since.splitlines()[0] == "Sinds 2026-03-02T00:00:00+00:00: 5 toegevoegd (verwijderingen: alleen te zien met --since-snapshot)"
+    assert (
+        since.splitlines()[0]
+        == "Sinds 2026-03-02T00:00:00+00:00: 5 toegevoegd (verwijderingen: alleen te zien met --since-snapshot)"
+    )
     assert "brief-d.pdf — noemt → Kanaalzone" in since and "besluitenlijst" not in since
 
     snapshot = tmp_path / "snapshot.json"
@@ -93,7 +102,10 @@ def test_changes_since_a_date_and_a_snapshot(cli: Run, store: Path, tmp_path: Pa
     assert any("−" in line and "besluitenlijst-c.pdf" in line for line in lines)
 
     bad = cli("changes", "--since", "morgen", "--store", store, check=False)
-    assert (bad.returncode, bad.stderr.strip()) == (2, "beleidsgraaf: --since 'morgen': geen datum (gebruik JJJJ-MM-DD, bijvoorbeeld 2026-02-01)")
+    assert (bad.returncode, bad.stderr.strip()) == (
+        2,
+        "beleidsgraaf: --since 'morgen': geen datum (gebruik JJJJ-MM-DD, bijvoorbeeld 2026-02-01)",
+    )
     nothing = cli("changes", "--store", store, check=False)
     assert nothing.returncode == 2 and "--since" in nothing.stderr
 
@@ -101,7 +113,9 @@ def test_changes_since_a_date_and_a_snapshot(cli: Run, store: Path, tmp_path: Pa
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
 def test_export_network_for_gephi(cli: Run, store: Path, tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"netwerk{suffix}"
-    assert cli("export-network", out, "--store", store).stdout.strip() == f"22 knopen en 28 relaties geschreven naar {out}"
+    assert (
+        cli("export-network", out, "--store", store).stdout.strip() == f"22 knopen en 28 relaties geschreven naar {out}"
+    )
     read = nx.read_graphml(out, force_multigraph=True) if suffix == ".graphml" else nx.read_gexf(out)
     assert (read.number_of_nodes(), read.number_of_edges()) == (22, 28)
 
@@ -109,7 +123,9 @@ def test_export_network_for_gephi(cli: Run, store: Path, tmp_path: Path, suffix:
 def _on_seed(cli: Run, seed_store: Path, *args: str) -> str:
     result = cli(*args, "--store", seed_store, check=False)
     if "heet zo" in result.stderr:
-        pytest.skip("the seed graph names no projects yet (relation extraction is not merged): " + result.stderr.strip())
+        pytest.skip(
+            "the seed graph names no projects yet (relation extraction is not merged): " + result.stderr.strip()
+        )
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -1,5 +1,6 @@
 """The networkx projection of a known graph (tests/fixtures/network.trig): nodes,
 kinds, names, relations with evidence, name resolution, GraphML/GEXF export."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -38,7 +39,10 @@ def test_node_attributes_collect_names_dates_and_documents(network: Network) -> 
     assert ros["aliases"] == ("ROS", "Regionale Ontwikkel Strategie Twente", "Ruimtelijke Ontwikkelstrategie Twente")
     assert ros["classes"] == ("bg:Project", "bg:Strategie")
     assert ros["date"] == "2025-12-01"
-    assert ros["graphs"] == ("https://w3id.org/beleidsgraaf/graph/doc/brief-a", "https://w3id.org/beleidsgraaf/graph/doc/brief-b")
+    assert ros["graphs"] == (
+        "https://w3id.org/beleidsgraaf/graph/doc/brief-a",
+        "https://w3id.org/beleidsgraaf/graph/doc/brief-b",
+    )
     letter = network.graph.nodes[iri("doc/brief-a")]
     assert (letter["file_name"], letter["date"]) == ("brief-a.pdf", "2025-05-20")
     assert network.graph.nodes[iri("decision/uitvoeringsagenda-vastgesteld")]["date"] == "2026-07-01"  # bg:decisionDate
@@ -51,7 +55,11 @@ def test_edges_are_relations_keyed_by_predicate_with_evidence(network: Network) 
     edge = graph[iri("project/she")][iri("project/ros")]["bg:partOf"]
     assert edge["label"] == "is onderdeel van"
     [evidence] = edge["evidence"]
-    assert (evidence.file_name, evidence.page, evidence.quote) == ("brief-a.pdf", 3, "SHE is een sleutelproject binnen de ROS Twente.")
+    assert (evidence.file_name, evidence.page, evidence.quote) == (
+        "brief-a.pdf",
+        3,
+        "SHE is een sleutelproject binnen de ROS Twente.",
+    )
     assert evidence.cite() == "brief-a.pdf, p. 3: 'SHE is een sleutelproject binnen de ROS Twente.'"
     assert evidence.cite(limit=12) == "brief-a.pdf, p. 3: 'SHE is een…'"
     # Parallel relations between the same two nodes stay apart.
@@ -87,7 +95,10 @@ def test_resolve_by_any_name(network: Network, name: str, key: str) -> None:
 def test_an_ambiguous_name_lists_its_candidates(network: Network) -> None:
     with pytest.raises(AmbiguousNameError) as caught:
         network.resolve("Agenda ROS")
-    assert [c.label for c in caught.value.candidates] == ["Investeringsagenda ROS Twente", "Uitvoeringsagenda ROS Twente"]
+    assert [c.label for c in caught.value.candidates] == [
+        "Investeringsagenda ROS Twente",
+        "Uitvoeringsagenda ROS Twente",
+    ]
     assert isinstance(caught.value, UsageError)
     assert str(caught.value) == (
         "'Agenda ROS' is dubbelzinnig, dat kan zijn: Investeringsagenda ROS Twente (document, bgid:doc/investeringsagenda); "
@@ -104,7 +115,9 @@ def test_an_unknown_name_suggests_close_ones(network: Network) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
-def test_export_reads_back_with_the_same_nodes_edges_and_attributes(network: Network, tmp_path: Path, suffix: str) -> None:
+def test_export_reads_back_with_the_same_nodes_edges_and_attributes(
+    network: Network, tmp_path: Path, suffix: str
+) -> None:
     path = tmp_path / f"net{suffix}"
     assert write_network(network, path) == (22, 28)
     read = nx.read_graphml(path, force_multigraph=True) if suffix == ".graphml" else nx.read_gexf(path)
@@ -132,7 +145,9 @@ def test_export_refuses_an_unknown_format(network: Network, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
 def test_export_drops_characters_xml_cannot_hold(tmp_path: Path, suffix: str) -> None:
-    location = trig_store(tmp_path / "store", r"""
+    location = trig_store(
+        tmp_path / "store",
+        r"""
         PREFIX bg: <https://w3id.org/beleidsgraaf/def#>
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -143,7 +158,8 @@ def test_export_drops_characters_xml_cannot_hold(tmp_path: Path, suffix: str) ->
           <project/b> a bg:Project ; rdfs:label "B" .
           <evidence/x> a bg:Evidence ; rdf:subject <project/a> ; rdf:predicate bg:partOf ; rdf:object <project/b> ;
               prov:wasDerivedFrom <doc/x> ; bg:page 2 ; bg:quote "Eerst A,\u000Cdaarna B." .
-        }""")
+        }""",
+    )
     with open_store(str(location), read_only=True) as store:
         network = load_network(store)
     path = tmp_path / f"x{suffix}"

@@ -3,6 +3,7 @@
 Each command projects the store into networkx (`graph/network.py`), asks
 `graph/analysis.py` or `graph/changes.py`, and prints the answer in Dutch.
 """
+
 from __future__ import annotations
 
 import csv
@@ -67,9 +68,11 @@ def connect(
     connection = find(_network(store), a, b, max_paths)
     if not connection.paths:
         raise NoPathError(f"geen verbinding tussen {connection.source.label} en {connection.target.label}")
-    hops = len(connection.paths[0])
-    _print(f"{connection.source.label} ↔ {connection.target.label}: {len(connection.paths)} "
-           f"{'pad' if len(connection.paths) == 1 else 'paden'}, kortste {hops} {'stap' if hops == 1 else 'stappen'}")  # fmt: skip
+    count, hops = len(connection.paths), len(connection.paths[0])
+    paths = f"{count} {'pad' if count == 1 else 'paden'}"
+    _print(
+        f"{connection.source.label} ↔ {connection.target.label}: {paths}, kortste {hops} {'stap' if hops == 1 else 'stappen'}"
+    )
     for number, path in enumerate(connection.paths, start=1):
         _print("")
         for index, step in enumerate(path):
@@ -99,7 +102,9 @@ def lineage(
 @app.command()
 def hubs(
     top: Annotated[int, typer.Option("--top", help="How many to show.")] = 20,
-    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind: document, body, project, decision, meeting, person.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind: document, body, project, decision, meeting, person.")
+    ] = None,
     csv_file: CsvOption = None,
     store: StoreOption = None,
 ) -> None:
@@ -113,8 +118,8 @@ def hubs(
         table.add_row(str(hub.rank), hub.node.label, KIND_NL[hub.node.kind], f"{hub.score:.4f}", str(hub.leaned_on_by))
     out.print(table, highlight=False)
     if csv_file:
-        _write_csv(csv_file, ("rank", "label", "kind", "score", "leaned_on_by", "iri"),
-                   ((h.rank, h.node.label, h.node.kind, f"{h.score:.6f}", h.leaned_on_by, h.node.iri) for h in ranked))  # fmt: skip
+        rows = ((h.rank, h.node.label, h.node.kind, f"{h.score:.6f}", h.leaned_on_by, h.node.iri) for h in ranked)
+        _write_csv(csv_file, ("rank", "label", "kind", "score", "leaned_on_by", "iri"), rows)
 
 
 @app.command()
@@ -125,7 +130,9 @@ def clusters(csv_file: CsvOption = None, store: StoreOption = None) -> None:
     found = detect(_network(store))
     table = Table("#", "cluster", "grootte", "leden", title_justify="left")
     for cluster in found:
-        table.add_row(str(cluster.number), cluster.name, str(len(cluster.members)), "; ".join(m.label for m in cluster.members))
+        table.add_row(
+            str(cluster.number), cluster.name, str(len(cluster.members)), "; ".join(m.label for m in cluster.members)
+        )
     out.print(table, highlight=False)
     if csv_file:
         _write_csv(csv_file, ("cluster", "cluster_name", "label", "kind", "iri"),
@@ -134,9 +141,18 @@ def clusters(csv_file: CsvOption = None, store: StoreOption = None) -> None:
 
 @app.command()
 def changes(
-    since: Annotated[str | None, typer.Option("--since", help="A date (YYYY-MM-DD) or ISO time: what documents ingested since then added.")] = None,
-    since_snapshot: Annotated[Path | None, typer.Option("--since-snapshot", help="A snapshot file: what was added and removed since it was saved.")] = None,
-    save_snapshot: Annotated[Path | None, typer.Option("--save-snapshot", help="Save a snapshot of the graph now (JSON), to compare with later.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="A date (YYYY-MM-DD) or ISO time: what documents ingested since then added."),
+    ] = None,
+    since_snapshot: Annotated[
+        Path | None,
+        typer.Option("--since-snapshot", help="A snapshot file: what was added and removed since it was saved."),
+    ] = None,
+    save_snapshot: Annotated[
+        Path | None,
+        typer.Option("--save-snapshot", help="Save a snapshot of the graph now (JSON), to compare with later."),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Show documents, decisions, entities and relations added or removed since a date or a saved snapshot."""
@@ -158,8 +174,15 @@ def changes(
         else:
             found = None
     if found:
-        _print(f"Sinds {found.since}: {len(found.added)} toegevoegd"
-               + (f", {len(found.removed)} verwijderd" if found.removals_known else " (verwijderingen: alleen te zien met --since-snapshot)"))  # fmt: skip
+        removed = (
+            f"{len(found.removed)} verwijderd"
+            if found.removals_known
+            else "verwijderingen: alleen te zien met --since-snapshot"
+        )
+        _print(
+            f"Sinds {found.since}: {len(found.added)} toegevoegd"
+            + (f", {removed}" if found.removals_known else f" ({removed})")
+        )
         if len(found.added) + len(found.removed):
             table = Table("", "soort", "naam", title_justify="left")
             _delta_rows(table, "+", found.added)
