@@ -11,8 +11,8 @@ import os
 import sys
 
 # Each module registers its commands on `app` when imported.
-from beleidsgraaf.cli import corpus_commands  # noqa: F401
 from beleidsgraaf.cli import analysis_commands  # noqa: F401
+from beleidsgraaf.cli import corpus_commands  # noqa: F401
 from beleidsgraaf.cli.app import app, err
 from beleidsgraaf.errors import BeleidsgraafError
 
