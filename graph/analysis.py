@@ -28,6 +28,8 @@ from beleidsgraaf.graph.network import KIND_NL, EdgeEvidence, Network, NodeRef
 _EARLIER_FIRST = ("bg:followedBy", "bg:buildingBlockFor", "bg:inputFor")
 _LATER_FIRST = ("bg:succeeds",)
 _NO_DATE = "9999"  # sorts undated nodes after dated ones
+# (an ancestor of the subject, a descendant): in a cycle of statements a node is both.
+_ROLES = {(True, False): "voorganger", (False, True): "opvolger", (True, True): "voorganger en opvolger"}
 CLUSTER_SEED = 7  # Louvain is randomised; a fixed seed gives the same clusters every run
 _CLUSTER_NAME_SIZE = 3
 _PATH_CANDIDATES = 200  # how many simple paths `connect` looks at before ranking them
@@ -68,7 +70,7 @@ class Connection:
 @dataclass(frozen=True)
 class LineageMember:
     node: NodeRef
-    role: str  # "voorganger", "onderwerp", "opvolger"
+    role: str  # "voorganger", "onderwerp", "opvolger", or "voorganger en opvolger" (in a cycle with the subject)
     links: tuple[Step, ...]  # the lineage relations to earlier members, as stated
 
 
@@ -187,7 +189,7 @@ def lineage(network: Network, name: str) -> Lineage:
     ]
     members = []
     for node in ordered:
-        role = "onderwerp" if node == subject else "voorganger" if node in before and node not in after else "opvolger"
+        role = "onderwerp" if node == subject else _ROLES[(node in before, node in after)]
         links = tuple(step for earlier in sorted(line.predecessors(node)) for step in line[earlier][node]["steps"])
         members.append(LineageMember(network.ref(node), role, links))
     return Lineage(network.ref(subject), tuple(members))

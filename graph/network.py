@@ -58,7 +58,7 @@ class UnknownNameError(UsageError):
         self.name = name
         self.suggestions = tuple(suggestions)
         hint = f" (bedoelde u: {', '.join(self.suggestions)}?)" if self.suggestions else ""
-        super().__init__(f"'{name}': geen document, orgaan, project, besluit of persoon heet zo{hint}")
+        super().__init__(f"'{name}': geen document, orgaan, project, besluit, vergadering of persoon heet zo{hint}")
 
 
 class AmbiguousNameError(UsageError):

@@ -153,6 +153,25 @@ def test_lineage_follows_subproperties_inverses_and_survives_cycles(tmp_path: Pa
     assert _labels(m.node for m in lineage(network, "x").members) == ["v1", "v2", "v3", "v4", "x", "y"]
 
 
+def test_lineage_keeps_a_cycle_through_the_subject_together(tmp_path: Path) -> None:
+    # As in the seed letters: ROS is a building block for the Omgevingsvisie and the other way round.
+    network = _load(relations_store(tmp_path / "store", [
+        ("project/ros", "bg:succeeds", "project/rsia"),
+        ("project/ros", "bg:buildingBlockFor", "doc/omgevingsvisie"),
+        ("doc/omgevingsvisie", "bg:buildingBlockFor", "project/ros"),
+        ("project/ros", "bg:followedBy", "doc/uitvoeringsagenda"),
+        ("doc/uitvoeringsagenda", "bg:followedBy", "doc/investeringsagenda"),
+    ]))  # fmt: skip
+    line = lineage(network, "ros")
+    assert [(m.node.label, m.role) for m in line.members] == [
+        ("rsia", "voorganger"),
+        ("omgevingsvisie", "voorganger en opvolger"),
+        ("ros", "onderwerp"),
+        ("uitvoeringsagenda", "opvolger"),
+        ("investeringsagenda", "opvolger"),
+    ]
+
+
 # --- hubs -----------------------------------------------------------------------
 
 

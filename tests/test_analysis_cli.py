@@ -36,7 +36,7 @@ def test_connect_prints_each_step_with_its_quote(cli: Run, store: Path) -> None:
         (("agenda ROS", "SHE"), 2, "beleidsgraaf: 'agenda ROS' is dubbelzinnig, dat kan zijn: Investeringsagenda ROS Twente "
          "(document, bgid:doc/investeringsagenda); Uitvoeringsagenda ROS Twente (document, bgid:doc/uitvoeringsagenda) "
          "(geef een preciezere naam of de IRI)"),
-        (("Spoorzone", "SHE"), 2, "beleidsgraaf: 'Spoorzone': geen document, orgaan, project, besluit of persoon heet zo"),
+        (("Spoorzone", "SHE"), 2, "beleidsgraaf: 'Spoorzone': geen document, orgaan, project, besluit, vergadering of persoon heet zo"),
     ],
 )  # fmt: skip
 def test_connect_failures_are_one_clear_line(
