@@ -82,26 +82,28 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    with tempfile.TemporaryDirectory() as folder, open_store(str(Path(folder) / "store")) as store:
+    with tempfile.TemporaryDirectory() as folder:
+        location = str(Path(folder) / "store")
         start = time.perf_counter()
-        for first in range(0, args.documents, _BATCH):
-            quads = _bodies() if first == 0 else []
-            for number in range(first, min(first + _BATCH, args.documents)):
-                document, system = _document(number, args.documents * 2, rng)
-                quads += document + system
-            store.update(f"INSERT DATA {{\n{sparql_data(quads)}\n}}")
-        print(f"{'store filled':<28} {time.perf_counter() - start:8.2f} s  ({sum(1 for _ in store.quads())} quads)")
-        network = _timed("load_network", lambda: load_network(store))
-        print(f"{'':<28} {network.graph.number_of_nodes()} nodes, {network.graph.number_of_edges()} edges")
-        top = _timed("hubs", lambda: analysis.hubs(network, top=20))
-        _timed("clusters", lambda: analysis.clusters(network))
-        _timed("connect (a project, top hub)", lambda: analysis.connect(network, "Project 1", top[0].node.iri))
-        _timed("lineage (top hub)", lambda: analysis.lineage(network, top[0].node.iri))
-        _timed(
-            "changes --since", lambda: changes.changes_since(store, network, dt.datetime(2026, 1, 10, tzinfo=dt.UTC))
-        )
-        _timed("snapshot", lambda: changes.take_snapshot(network))
-
+        with open_store(location) as store:
+            for first in range(0, args.documents, _BATCH):
+                quads = _bodies() if first == 0 else []
+                for number in range(first, min(first + _BATCH, args.documents)):
+                    document, system = _document(number, args.documents * 2, rng)
+                    quads += document + system
+                store.update(f"INSERT DATA {{\n{sparql_data(quads)}\n}}")
+            print(f"{'store filled':<28} {time.perf_counter() - start:8.2f} s  ({sum(1 for _ in store.quads())} quads)")
+        # Reopened read-only, as every analytics command opens it.
+        with open_store(location, read_only=True) as store:
+            network = _timed("load_network", lambda: load_network(store))
+            print(f"{'':<28} {network.graph.number_of_nodes()} nodes, {network.graph.number_of_edges()} edges")
+            top = _timed("hubs", lambda: analysis.hubs(network, top=20))
+            _timed("clusters", lambda: analysis.clusters(network))
+            _timed("connect (a project, top hub)", lambda: analysis.connect(network, "Project 1", top[0].node.iri))
+            _timed("lineage (top hub)", lambda: analysis.lineage(network, top[0].node.iri))
+            since = dt.datetime(2026, 1, 10, tzinfo=dt.UTC)
+            _timed("changes --since", lambda: changes.changes_since(store, network, since))
+            _timed("snapshot", lambda: changes.take_snapshot(network))
 
 if __name__ == "__main__":
     main()

@@ -303,20 +303,20 @@ def _evidence(
     found: dict[tuple[str, str, str], set[EdgeEvidence]] = defaultdict(set)
     rows = _rows(
         store,
-        """SELECT ?s ?p ?o ?doc ?page ?quote ?file ?label WHERE {
+        """SELECT ?s ?p ?o ?doc ?page ?quote WHERE {
         ?e a bg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?doc ; bg:quote ?quote .
-        OPTIONAL { ?e bg:page ?page } OPTIONAL { ?doc bg:fileName ?file } OPTIONAL { ?doc rdfs:label ?label }
-        FILTER(isIRI(?o)) }""",
+        OPTIONAL { ?e bg:page ?page } FILTER(isIRI(?o)) }""",
     )
     for row in rows:
         subject, predicate, obj = row["s"].value, iris.curie(row["p"].value), row["o"].value
         if predicate in info.inverse_of:
             subject, predicate, obj = obj, info.inverse_of[predicate], subject
         document = row["doc"].value
+        known = graph.nodes.get(document, {})  # the ingested document is a node: its label and file name
         found[(subject, predicate, obj)].add(EdgeEvidence(
             document=document,
-            document_label=row["label"].value if row["label"] else iris.curie(document),
-            file_name=row["file"].value if row["file"] else None,
+            document_label=known.get("label", iris.curie(document)),
+            file_name=known.get("file_name"),
             page=int(row["page"].value) if row["page"] else None,
             quote=row["quote"].value,
         ))  # fmt: skip
