@@ -157,9 +157,12 @@ def normalise(name: str) -> str:
     return iris.slug(name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Network:
-    """The projected graph and the index of every node's names."""
+    """The projected graph and the index of every node's names.
+
+    Compared and hashed by identity, so a caller may cache answers per loaded network.
+    """
 
     graph: nx.MultiDiGraph
     names: Mapping[str, tuple[tuple[str, bool], ...]]  # normalised name → (node, is its main label)
