@@ -120,6 +120,7 @@ def _relations(work: _Work) -> None:
         mentions.append(found)
         relations.sentence(span, found)
         events.sentence(span, found)
+    relations.opening(work.key, work.spans, mentions)
     relations.sections(work.spans, mentions)
     relations.lists(work.spans, mentions)
     events.besluitenlijst(work.spans, mentions)

@@ -57,20 +57,28 @@ RULES: tuple[Rule, ...] = (
     _rule("volgt-op", "bg:succeeds", rf"{S}{FILL}\b(?:volgt|volgen)\s+(?:\w+\s+){{0,2}}?op\b{NEAR}{O}"),
     _rule("komt-in-plaats-van", "bg:succeeds", rf"{S}{FILL}\b(?:komt|komen|kwam)\s+in\s+de\s+plaats\s+van\b{NEAR}{O}"),
     _rule("opvolger-van", "bg:succeeds", rf"{S}{FILL}\bopvolger\s+van\b{NEAR}{O}"),
+    _rule("vervangt", "bg:succeeds", rf"{S}{FILL}\b(?:vervangt|vervangen|verving)\b{NEAR}{O}"),
+    _rule("vloeit-voort-uit", "bg:succeeds", rf"{S}{FILL}\b(?:vloeit|vloeien|vloeide)\s+(?:\w+\s+)?voort\s+uit\b{NEAR}{O}"),
     _rule("opgevolgd-door", "bg:succeeds", rf"{S}{FILL}\b(?:wordt|werd|is)\s+opgevolgd\s+door\b{NEAR}{O}", inverse=True),
     _rule("vervolg-in", "bg:succeeds", rf"{S}{FILL}\bkrijgt\s+(?:een\s+)?vervolg\s+in\b{NEAR}{O}", inverse=True),
     _rule("bouwsteen-voor", "bg:buildingBlockFor", rf"{S}{FILL}\bbouwste(?:en|nen)\s+(?:voor|van)\b{NEAR}{O}"),
     _rule("basis-voor", "bg:buildingBlockFor", rf"{S}{FILL}\b(?:vormt|vormen|is|zijn)\s+(?:\w+\s+){{0,2}}?(?:basis|fundament)\s+(?:voor|onder)\b{NEAR}{O}"),
+    _rule("gebaseerd-op", "bg:buildingBlockFor", rf"{S}{FILL}\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+)?(?:gebaseerd|gebouwd)\s+op\b{NEAR}{O}", inverse=True),
     _rule("input-voor", "bg:inputFor", rf"{S}{FILL}\binput\s+(?:voor|aan|bij)\b{NEAR}{O}"),
+    _rule("draagt-bij-aan", "bg:inputFor", rf"{S}{FILL}\b(?:draagt|dragen|droeg)\s+(?:\w+\s+){{0,2}}?bij\s+aan\b{NEAR}{O}"),
+    _rule("meegenomen-in", "bg:inputFor", rf"{S}{FILL}\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+)?meegenomen\s+(?:in|bij)\b{NEAR}{O}"),
     _rule("bijdrage-aan", "bg:inputFor", rf"{S}{FILL}\b(?:levert|leveren|vormt)\s+(?:\w+\s+){{0,2}}?bijdrage\s+aan\b{NEAR}{O}"),
     _rule("onderdeel-van", "bg:partOf", rf"{S}{FILL}\b(?:onderdeel|deel|sleutelproject|deelproject|deelproduct|pijler)\s+(?:van|binnen|in)\b{NEAR}{O}"),
     _rule("deel-uit-van", "bg:partOf", rf"{S}{FILL}\bmaakt?\s+(?:\w+\s+){{0,2}}?deel\s+uit\s+van\b{NEAR}{O}"),
     _rule("opgenomen-in", "bg:partOf", rf"{S}{FILL}\b(?:is|zijn|wordt|worden)\s+opgenomen\s+in\b{NEAR}{O}"),
     _rule("sluit-aan", "bg:alignsWith", rf"{S}{FILL}\bsluit(?:en)?\s+(?:\w+\s+){{0,2}}?aan\s+(?:op|bij)\b{NEAR}{O}"),
     _rule("in-lijn-met", "bg:alignsWith", rf"{S}{FILL}\bin\s+lijn\s+met\b{NEAR}{O}"),
+    _rule("past-binnen", "bg:alignsWith", rf"{S}{FILL}\b(?:past|passen)\s+(?:\w+\s+)?(?:binnen|in)\b{NEAR}{O}"),
+    _rule("afgestemd-op", "bg:alignsWith", rf"{S}{FILL}\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+)?afgestemd\s+op\b{NEAR}{O}"),
     _rule("na-volgt", "bg:followedBy", rf"\bna\s+(?:de\s+|het\s+)?{S}\s+(?:volgt|komt)\s+(?:er\s+)?{NEAR}{O}"),
     _rule("daarna", "bg:followedBy", rf"{S}{FILL}\b(?:en\s+)?(?:tenslotte|ten\s+slotte|daarna|vervolgens|uiteindelijk|daarop)\s+(?:komt|volgt)\s+(?:er\s+)?{NEAR}{O}"),
     _rule("gevolgd-door", "bg:followedBy", rf"{S}{FILL}\b(?:wordt|worden)\s+gevolgd\s+door\b{NEAR}{O}"),
+    _rule("opmaat-naar", "bg:followedBy", rf"{S}{FILL}\b(?:vormt|is)\s+(?:\w+\s+)?(?:opmaat|aanloop|voorbereiding)\s+(?:naar|tot|op)\b{NEAR}{O}"),
 )
 
 # A document written by bodies: "X is opgesteld door A en B", "A en B hebben X opgesteld",
@@ -81,6 +89,12 @@ CREATOR_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("opgesteld-door", re.compile(rf"{_slot('s', 'D')}{_FILL_DOC}\b(?:is|zijn|werd|wordt|worden)\s+(?:\w+\s+){{0,3}}?{_WRITTEN}\s+door\s+(?P<rest>.*)", re.I)),
     ("hebben-opgesteld", re.compile(rf"^(?P<rest>.*?)\b(?:hebben|heeft)\s+{NEAR}{_slot('s', 'D')}{_FILL_DOC}\b{_WRITTEN}\b", re.I)),
     ("samen-met", re.compile(rf"{_slot('s', 'D')}{_FILL_DOC}\b(?:maakten|maken|stelden|stellen|schreven)\s+(?P<we>we|wij)\s+(?:\w+\s+){{0,2}}?samen\s+met\s+(?P<rest>.*)", re.I)),
+)
+_OPENING_SPANS = 12
+_INFORMS_ABOUT = re.compile(
+    rf"\b(?:informeren|informeer|berichten|bericht|stellen|stel|brengen)\s+(?:\w+\s+){{0,3}}?(?:u|uw\s+raad)\s+(?:\w+\s+){{0,4}}?"
+    rf"(?:over|op\s+de\s+hoogte\s+(?:van|over))\b{NEAR}{O}",
+    re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"⟦(\d+)([A-Z])⟧")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:die|dat|waar\w*|welke|wie|zoals)\b[^,]*,")
@@ -162,6 +176,13 @@ class RelationReader:
                 bodies.insert(0, self.sender)
             for body in bodies:
                 self._state(document, "dcterms:creator", body, span, f"creator-{name}")
+
+    def opening(self, document: str, spans: Sequence[Span], mentions: Sequence[Sequence[Mention]]) -> None:
+        """'Met deze brief informeren wij u over X': what the letter itself is about."""
+        for span, found in list(zip(spans, mentions))[:_OPENING_SPANS]:
+            match = _INFORMS_ABOUT.search(skeleton(span.text, found))
+            if match:
+                self._state(document, "bg:about", found[_index(match["o"])].key, span, "about-opening")
 
     def sections(self, spans: Sequence[Span], mentions: Sequence[Sequence[Mention]]) -> None:
         """Headings such as 'Aansluiting op de omgevingsvisie': the document's topic

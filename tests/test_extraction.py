@@ -229,3 +229,27 @@ def test_a_verslag_reports_the_meeting_its_title_names(tmp_path: Path) -> None:
     held = {(names[str(s.object)], next(o.object for o in found.statements if o.subject == s.subject and o.predicate == "bg:date"))
             for s in found.statements if s.subject in meetings and s.predicate == "bg:heldBy"}  # fmt: skip
     assert held == {("Bestuurlijk overleg Windenergie Noord", dt.date(2024, 3, 12))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "expected"),
+    [
+        ("De Woonvisie Zeist (WVZ) is gebaseerd op de Regionale Woonagenda Utrecht (RWU).", "bg:buildingBlockFor",
+         ("Regionale Woonagenda Utrecht", "Woonvisie Zeist")),
+        ("Het Mobiliteitsplan Breda (MPB) vervangt het Verkeersplan Breda (VPB).", "bg:succeeds", ("Mobiliteitsplan Breda", "Verkeersplan Breda")),
+        ("De Energiestrategie Drenthe (ESD) draagt bij aan het Klimaatprogramma Noord (KPN).", "bg:inputFor",
+         ("Energiestrategie Drenthe", "Klimaatprogramma Noord")),
+        ("Het Groenplan Delft (GPD) past binnen het Programma Klimaatadaptatie (PKA).", "bg:alignsWith",
+         ("Groenplan Delft", "Programma Klimaatadaptatie")),
+        ("De Verkenning Waterfront (VWF) vormt de opmaat naar het Masterplan Waterfront (MPW).", "bg:followedBy",
+         ("Verkenning Waterfront", "Masterplan Waterfront")),
+    ],
+)  # fmt: skip
+def test_more_dutch_phrasings(tmp_path: Path, sentence: str, predicate: str, expected: tuple[str, str]) -> None:
+    assert relations(letter(tmp_path, sentence), predicate) == {expected}
+
+
+def test_what_the_letter_itself_is_about(tmp_path: Path) -> None:
+    found = letter(tmp_path, "Met deze brief informeren wij u over de voortgang van het Programma Binnenstad Gouda (PBG).")
+    about = {str(s.object) for s in found.statements if s.subject == found.document_key and s.predicate == "bg:about"}
+    assert about == {"project/programma-binnenstad-gouda"}
