@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pyoxigraph import NamedNode, QuerySolutions
 
 from beleidsgraaf.errors import UsageError
+from beleidsgraaf.graph.network import load_network
 from beleidsgraaf.graph.store import GraphStore
 from beleidsgraaf.ontology import iris
 
@@ -78,8 +79,6 @@ _FACT_LABELS: Mapping[str, str] = {
     "rdfs:label": "naam",
     "skos:altLabel": "andere naam",
 }
-_DATE_PROPERTIES = ("dcterms:date", "bg:decisionDate", "bg:date")
-_NAME_PROPERTIES = ("rdfs:label", "skos:prefLabel", "skos:altLabel", "bg:formerName", "bg:abbreviation", "foaf:name")
 DEFAULT_HOPS = 2
 
 
@@ -170,103 +169,68 @@ class Graph:
 # --- reading -------------------------------------------------------------------
 
 
-def _curie(iri: str) -> str:
-    for prefix, namespace in iris.PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
-
-
 def _rows(store: GraphStore, sparql: str) -> QuerySolutions:
     result = store.query(iris.sparql_prefixes() + sparql)
     assert isinstance(result, QuerySolutions)
     return result
 
 
-def _values(curies: Iterable[str]) -> str:
-    return " ".join(str(iris.term(c)) for c in curies)
-
-
 def load(store: GraphStore) -> Graph:
-    """Every node of the contract's classes, their relations and all evidence."""
-    types: dict[str, dict[str, set[str]]] = {}  # node → contract class → its classes under it
-    for row in _rows(
-        store,
-        f"""SELECT DISTINCT ?node ?root ?type WHERE {{
-              VALUES ?root {{ {_values(k.root for k in KINDS)} }}
-              ?node a ?type . ?type rdfs:subClassOf* ?root .
-              FILTER(STRSTARTS(STR(?node), "{iris.ID}"))
-            }}""",
-    ):
-        key = iris.key_of(row["node"].value)
-        assert key is not None
-        types.setdefault(key, {}).setdefault(_curie(row["root"].value), set()).add(row["type"].value)
+    """Every node of the contract's classes, their relations and all evidence.
 
-    type_labels = {
-        row["type"].value: row["label"].value
-        for row in _rows(store, 'SELECT ?type ?label WHERE { ?type a owl:Class ; rdfs:label ?label . FILTER(LANG(?label) = "nl") }')
+    Built on the analysts' projection (`graph.network.load_network`: kinds from
+    the ontology's subclasses, inverse properties turned round, names, edge
+    evidence); added here are the griffier's choice of relations, readable names
+    for untitled letters, page counts, and the evidence of every statement about
+    a node (its date, its type: not only its relations), which its panel quotes.
+    """
+    network = load_network(store)
+    info = network.ontology
+    page_counts = {
+        iris.key_of(row["doc"].value): int(row["pages"].value)
+        for row in _rows(store, "SELECT ?doc ?pages WHERE { ?doc bg:pageCount ?pages }")
     }
-    names: dict[str, dict[str, list[str]]] = {}
-    for row in _rows(
-        store,
-        f"""SELECT ?node ?p ?name WHERE {{
-              VALUES ?p {{ {_values(_NAME_PROPERTIES)} }}
-              ?node ?p ?name . FILTER(STRSTARTS(STR(?node), "{iris.ID}"))
-            }}""",
-    ):
-        key = iris.key_of(row["node"].value)
-        if key in types:
-            names.setdefault(key, {}).setdefault(_curie(row["p"].value), []).append(row["name"].value)
-    dates: dict[str, set[str]] = {}
-    for row in _rows(store, f"SELECT ?node ?date WHERE {{ VALUES ?p {{ {_values(_DATE_PROPERTIES)} }} ?node ?p ?date }}"):
-        key = iris.key_of(row["node"].value)
-        if key in types:
-            dates.setdefault(key, set()).add(row["date"].value[:10])
-    file_names: dict[str | None, str] = {}
-    page_counts: dict[str | None, int | None] = {}
-    for row in _rows(store, "SELECT ?doc ?name ?pages WHERE { ?doc bg:fileName ?name OPTIONAL { ?doc bg:pageCount ?pages } }"):
-        key = iris.key_of(row["doc"].value)
-        file_names[key] = row["name"].value
-        page_counts[key] = int(row["pages"].value) if row["pages"] else None
-
     nodes: dict[str, Node] = {}
-    for key, roots in types.items():
-        kind = next(k for k in KINDS if k.root in roots)
-        own = names.get(key, {})
-        preferred = sorted(own.get("skos:prefLabel", []) or own.get("rdfs:label", []) or own.get("foaf:name", []) or [key])
-        label = preferred[0]
-        specific = [type_labels[t] for t in sorted(roots[kind.root]) if t in type_labels and _curie(t) != kind.root]
-        node_dates = sorted(dates.get(key, ()))
-        if label == file_names.get(key) and specific and node_dates:
+    for iri, data in network.graph.nodes(data=True):
+        key = iris.key_of(iri)
+        if key is None or data["kind"] not in KIND_BY_NAME:
+            continue
+        kind = KIND_BY_NAME[data["kind"]]
+        specific = sorted(info.labels[c] for c in data["classes"]
+                          if c != kind.root and c in info.labels and info.kind_of_class.get(c) == kind.name)  # fmt: skip
+        label, dates = data["label"], (data["date"],) if data["date"] else ()
+        if label == data["file_name"] and specific and dates:
             # A letter without a title: "Raadsinformatiebrief 20 mei 2025" reads better than its file name.
-            label = f"{specific[0][:1].upper()}{specific[0][1:]} {dutch_date(node_dates[0])}"
-        aliases = sorted({n for p in _NAME_PROPERTIES for n in own.get(p, [])} - {label})
+            label = f"{specific[0][:1].upper()}{specific[0][1:]} {dutch_date(dates[0])}"
         nodes[key] = Node(
             key=key,
             kind=kind,
             label=label,
             type_label=specific[0] if specific else kind.label,
-            aliases=tuple(aliases),
-            dates=tuple(node_dates),
-            file_name=file_names.get(key),
+            aliases=tuple(sorted({data["label"], *data["aliases"]} - {label})),
+            dates=dates,
+            file_name=data["file_name"],
             page_count=page_counts.get(key),
         )
 
-    statements = tuple(_statements(store, nodes, file_names))
-    quotes: dict[tuple[str, str, str], list[Quote]] = {}
-    for statement in statements:
-        quotes.setdefault((statement.subject, statement.predicate, statement.object), []).append(statement.quote)
     edges = []
-    for row in _rows(store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {_values(RELATIONS)} }} ?s ?p ?o }}"):
-        source, target, predicate = iris.key_of(row["s"].value), iris.key_of(row["o"].value), _curie(row["p"].value)
-        if source in nodes and target in nodes and source != target:
-            edges.append(Edge(source, target, predicate, tuple(quotes.get((source, predicate, target), ()))))
+    for source_iri, target_iri, predicate, data in network.graph.edges(keys=True, data=True):
+        source, target = iris.key_of(source_iri), iris.key_of(target_iri)
+        if predicate in RELATIONS and source in nodes and target in nodes and source != target:
+            assert source is not None and target is not None
+            edges.append(Edge(source, target, predicate, tuple(_quote(nodes, e.document, e.page, e.quote) for e in data["evidence"])))
     order = {p: i for i, p in enumerate(RELATIONS)}
     edges.sort(key=lambda e: (order[e.predicate], e.source, e.target))
-    return Graph(nodes=nodes, edges=tuple(edges), statements=statements)
+    return Graph(nodes=nodes, edges=tuple(edges), statements=tuple(_statements(store, nodes)))
 
 
-def _statements(store: GraphStore, nodes: Mapping[str, Node], file_names: Mapping[str | None, str]) -> Iterable[Statement]:
+def _quote(nodes: Mapping[str, Node], document_iri: str, page: int | None, text: str) -> Quote:
+    document = iris.key_of(document_iri) or document_iri
+    known = nodes.get(document)
+    return Quote(document, known.label if known else document, known.file_name if known else None, page, text)
+
+
+def _statements(store: GraphStore, nodes: Mapping[str, Node]) -> Iterable[Statement]:
     rows = _rows(
         store,
         """SELECT ?s ?p ?o ?doc ?page ?quote WHERE {
@@ -281,22 +245,15 @@ def _statements(store: GraphStore, nodes: Mapping[str, Node], file_names: Mappin
             continue
         obj = row["o"]
         obj_key = iris.key_of(obj.value) if isinstance(obj, NamedNode) else None
-        document = iris.key_of(row["doc"].value) if row["doc"] else None
-        doc_node = nodes.get(document or "")
-        quote = Quote(
-            document=document or "",
-            document_label=doc_node.label if doc_node else (document or ""),
-            file_name=file_names.get(document),
-            page=int(row["page"].value) if row["page"] else None,
-            text=row["quote"].value,
-        )
+        page = int(row["page"].value) if row["page"] else None
+        quote = _quote(nodes, row["doc"].value if row["doc"] else "", page, row["quote"].value)
         if obj_key is not None and obj_key in nodes:
             value, is_node = obj_key, True
         elif isinstance(obj, NamedNode):  # a class or a concept: its local name reads best
-            value, is_node = _curie(obj.value).split(":", 1)[-1], False
+            value, is_node = iris.curie(obj.value).split(":", 1)[-1], False
         else:
             value, is_node = obj.value, False
-        predicate = _curie(row["p"].value)
+        predicate = iris.curie(row["p"].value)
         text = f"{nodes[subject].label} · {predicate_label(predicate)} · {nodes[value].label if is_node else value}"
         statement = Statement(subject, predicate, value, is_node, quote, text)
         if statement not in seen:
