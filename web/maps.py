@@ -75,7 +75,7 @@ def _layout(graph: Graph) -> dict[str, tuple[float, float]]:
     g.add_edges_from((e.source, e.target) for e in graph.edges)
     # Fewer iterations for bigger graphs keeps generation time bounded; the seed
     # keeps the same graph drawn the same way every time.
-    iterations = max(15, min(50, 30_000 // max(1, len(g))))
+    iterations = max(10, min(50, 20_000 // max(1, len(g))))
     positions = nx.spring_layout(g, seed=7, iterations=iterations)
     return {key: (float(x) * _SCALE * len(g) ** 0.5 / 10, float(y) * _SCALE * len(g) ** 0.5 / 10) for key, (x, y) in positions.items()}
 
