@@ -86,6 +86,8 @@ def test_unknown_pages_say_so_in_dutch(pages_server: str) -> None:
     assert status == 404 and "Deze pagina bestaat niet" in body.decode()
     status, _, body = get(f"{pages_server}/kaart?focus=Twente")
     assert status == 400 and "geen knoop heet &#39;Twente&#39;; bedoelt u:" in body.decode()
+    status, _, body = get(f"{pages_server}/kaart?focus=ROS&since=gisteren")
+    assert status == 400 and "van gisteren: geen datum" in body.decode()
 
 
 def test_map_download_is_a_standalone_file(pages_server: str) -> None:
@@ -205,4 +207,5 @@ def test_injected_letter_shows_as_text_in_pages(tab: Tab, xss_server: str) -> No
 def test_pages_fetch_nothing_external(tab: Tab, pages_server: str, path: str) -> None:
     tab.page.goto(pages_server + path)
     tab.page.wait_for_load_state("networkidle")
+    tab.shot(path.strip("/").replace("/", "-") or "home")
     assert tab.blocked == [] and tab.errors == []
