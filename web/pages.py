@@ -73,7 +73,7 @@ def home(request: Request) -> HTMLResponse:
             degree[end] = degree.get(end, 0) + 1
     central = sorted((n for n in graph.nodes.values() if n.kind.name in ("project", "decision", "document")),
                      key=lambda n: (-degree.get(n.key, 0), n.label))[:12]  # fmt: skip
-    counts = {k.plural: sum(1 for n in graph.nodes.values() if n.kind is k) for k in graphdata.KINDS}
+    counts = [(n, k.label if n == 1 else k.plural) for k in graphdata.KINDS if (n := sum(1 for x in graph.nodes.values() if x.kind is k))]
     return _page("home.html", query=query, results=results, central=central, counts=counts)
 
 

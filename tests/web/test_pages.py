@@ -45,6 +45,8 @@ def test_home_search_by_any_alias(pages_server: str) -> None:
     assert 'href="/entiteit/project/ros"' in page
     assert "ook: ROS Twente, Regionale Ontwikkel Strategie Twente, Ruimtelijke Ontwikkelstrategie Twente" in text_of(page)
     assert "Niets gevonden" in html(f"{pages_server}/?q=zwolle")
+    overview = text_of(html(f"{pages_server}/"))
+    assert "In de graaf: 2 besluiten, 1 vergadering, 5 projecten, 4 organen, 1 persoon, 4 documenten." in overview
 
 
 def test_entity_page_relations_both_ways_quotes_timeline_map(pages_server: str) -> None:
