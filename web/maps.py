@@ -114,8 +114,13 @@ def map_data(graph: Graph, focus: Node | None, links: bool) -> tuple[dict[str, A
             borderWidth=4 if focus and node.key == focus.key else 1,
             **extra,
         )
+    between: dict[frozenset[str], int] = {}
     for i, edge in enumerate(graph.edges):
-        net.add_edge(edge.source, edge.target, id=f"e{i}", label=edge.label)
+        # A second relation between the same two nodes ("gaat over" and "noemt") bends
+        # away from the first, so both lines and labels can be read and clicked.
+        nth = between[frozenset((edge.source, edge.target))] = between.get(frozenset((edge.source, edge.target)), -1) + 1
+        bend = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25 * nth}} if nth else {}
+        net.add_edge(edge.source, edge.target, id=f"e{i}", label=edge.label, **bend)
 
     quotes: dict[graphdata.Quote, int] = {}
 
