@@ -11,6 +11,7 @@ The app gives the store as `request.app.state.store`.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ from beleidsgraaf.graph.store import GraphStore
 from beleidsgraaf.web import graphdata, maps
 from beleidsgraaf.web.graphdata import Edge, Graph, Node, Selection
 
+# Pages show the graph as read at most this long ago (a remote store may change meanwhile).
+_GRAPH_SECONDS = 30.0
 _EMBEDDED_HOPS = 1  # the map on an entity page: its direct neighbours, readable at a glance
 
 
@@ -43,7 +46,15 @@ def _store(request: Request) -> GraphStore:
 
 
 def _graph(request: Request) -> Graph:
-    return graphdata.load(_store(request))
+    """The graph as pages show it, read at most every few seconds: an entity page and
+    the map in its frame then share one read, which on a big store takes a second."""
+    store, state = _store(request), request.app.state
+    cached = getattr(state, "griffier_graph", None)
+    if cached and cached[0] is store and time.monotonic() - cached[1] < _GRAPH_SECONDS:
+        return cached[2]  # type: ignore[no-any-return]
+    graph = graphdata.load(store)
+    state.griffier_graph = (store, time.monotonic(), graph)
+    return graph
 
 
 def _page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -157,7 +168,7 @@ def kaart(request: Request) -> Response:
             until=graphdata.parse_date(params["until"], "tot") if params.get("until") else None,
         )
         # A downloaded map is opened without the server: no links to its pages.
-        html, _ = maps.build(_store(request), selection, links=not download)
+        html, _ = maps.build(_graph(request), selection, links=not download)
     except (BeleidsgraafError, ValueError) as exc:
         return _page("error.html", status_code=400, message=str(exc))
     headers = {}
