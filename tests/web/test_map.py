@@ -80,6 +80,9 @@ def test_map_file_is_standalone_and_escaped(known_map: Path) -> None:
 def test_seed_map_and_focus_map_are_offline(seed_store: Path, known_store: Path, cli: Run, tmp_path: Path) -> None:
     cli("map", "-o", tmp_path / "m.html", "--store", seed_store)
     assert_offline_and_escaped((tmp_path / "m.html").read_text(encoding="utf-8"))
+    cli("map", "--focus", "ROS", "-o", tmp_path / "seed-ros.html", "--store", seed_store)
+    seeds = assert_offline_and_escaped((tmp_path / "seed-ros.html").read_text(encoding="utf-8"))
+    assert "ROS" in next(n["aliases"] + [n["label"]] for n in seeds["nodes"] if n["id"] == seeds["focus"])
     out = tmp_path / "ros.html"
     result = cli("map", "--focus", "Ruimtelijke Ontwikkelstrategie Twente", "--hops", "1", "-o", out, "--store", known_store)
     assert "kaart met 9 knopen en 8 relaties" in result.stdout
