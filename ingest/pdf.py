@@ -4,7 +4,13 @@ Plain text comes from pypdfium2 (a pdfplumber dependency, ~50x faster than
 pdfplumber's `extract_text` with the same words); pdfplumber (pdfminer) is the
 second reader for files pdfium refuses, since the two recover different kinds
 of damage. Pages are yielded one at a time so a 1,000-page budget is read in
-bounded memory.
+bounded memory: at most one page (and its rendered image, when it is OCR'd)
+is held at once.
+
+A page whose text layer is missing or glyph garbage is rendered and read by
+Tesseract (`ingest.ocr`) and yielded with `ocr=True`; so is a page whose only
+text is invisible (render mode 3: the layer an earlier OCR put under a scan),
+which is trusted as it stands.
 """
 from __future__ import annotations
 
@@ -15,9 +21,12 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2
-from pdfminer.pdfdocument import PDFPasswordIncorrect
+import pypdfium2.raw as pdfium_c
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
 
-from beleidsgraaf.errors import EncryptedPdfError, InputError
+from beleidsgraaf.errors import EncryptedPdfError, InputError, OcrError
+from beleidsgraaf.ingest import ocr
 from beleidsgraaf.ingest.model import Page, PageError, SourceFile
 
 log = logging.getLogger(__name__)
@@ -28,6 +37,8 @@ PDFIUM_LINE_HYPHENS = "\u0002\ufffe"
 
 def source_file(path: Path) -> SourceFile:
     """Identify a file by its bytes; reject what is plainly not a PDF."""
+    if path.exists() and not path.is_file():
+        raise InputError(path, "not a regular file")
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -54,26 +65,19 @@ class _PdfiumDocument:
         self.pdf.close()
 
 
-def _open_pdfium(path: Path, password: str | None) -> _PdfiumDocument:
-    try:
-        return _PdfiumDocument(pypdfium2.PdfDocument(str(path), password=password))
-    except pypdfium2.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise EncryptedPdfError(path) from exc
-        raise
+def read_pages(path: Path, password: str | None = None, use_ocr: bool = True) -> Iterator[Page | PageError]:
+    """Yield each page's text, from pdfium or, if it fails, pdfplumber.
 
-
-def read_pages(path: Path, password: str | None = None) -> Iterator[Page | PageError]:
-    """Yield each page's raw text, from pdfium or, if it fails, pdfplumber.
-
-    A page that cannot be loaded is yielded as a `PageError`, so one broken
-    page costs that page only.
+    A page that cannot be loaded (or OCR'd) is yielded as a `PageError`, so
+    one broken page costs that page only.
     """
     try:
-        handle = _open_pdfium(path, password)
+        handle = _PdfiumDocument(pypdfium2.PdfDocument(str(path), password=password))
     except pypdfium2.PdfiumError as exc:
+        # pdfium's error text is process-global and can be stale, so whether
+        # the file is encrypted is settled by pdfminer, which says so exactly.
         log.info("%s: pdfium cannot open (%s); trying pdfplumber", path.name, exc)
-        yield from _read_with_pdfplumber(path, password)
+        yield from _read_with_pdfplumber(path, password, pdfium_says_password="password" in str(exc).lower())
         return
     with handle as pdf:
         for index in range(len(pdf)):
@@ -83,25 +87,64 @@ def read_pages(path: Path, password: str | None = None) -> Iterator[Page | PageE
                 yield PageError(page=index + 1, message=str(exc))
                 continue
             try:
-                textpage = page.get_textpage()
-                try:
-                    text = textpage.get_text_range()
-                finally:
-                    textpage.close()
+                yield _read_page(page, index + 1, use_ocr)
             finally:
                 page.close()
-            yield Page(number=index + 1, text=text)
 
 
-def _read_with_pdfplumber(path: Path, password: str | None) -> Iterator[Page]:
+def _read_page(page: pypdfium2.PdfPage, number: int, use_ocr: bool) -> Page | PageError:
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+    finally:
+        textpage.close()
+    images, text_modes = _objects(page)
+    layer = ocr.classify(text)
+    if layer is ocr.TextLayer.USABLE:
+        # Text drawn invisibly over a scan is an earlier OCR's reading.
+        return Page(number=number, text=text, ocr=images > 0 and text_modes == {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE})
+    # A sparse page without images is blank or nearly so: nothing to OCR.
+    # Garbage glyphs render correctly, so such a page is OCR'd whatever it holds.
+    if not use_ocr or (layer is ocr.TextLayer.SPARSE and images == 0):
+        return Page(number=number, text=text)
+    try:
+        read = ocr.ocr_page(page)
+    except OcrError as exc:
+        return PageError(page=number, message=f"OCR failed: {exc}")
+    if layer is ocr.TextLayer.SPARSE and ocr.alnum_count(read) <= ocr.alnum_count(text):
+        return Page(number=number, text=text)  # the scan says no more than the layer
+    return Page(number=number, text=read, ocr=True)
+
+
+def _objects(page: pypdfium2.PdfPage) -> tuple[int, set[int]]:
+    """How many images the page shows, and the render modes of its text."""
+    images, modes = 0, set()
+    for obj in page.get_objects(max_depth=3):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            modes.add(pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw))
+    return images, modes
+
+
+def _read_with_pdfplumber(path: Path, password: str | None, pdfium_says_password: bool) -> Iterator[Page | PageError]:
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedPdfError(path) from exc
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or pdfium_says_password:
+            raise EncryptedPdfError(path) from exc
+        raise InputError(path, f"damaged PDF, no text could be recovered ({type(cause).__name__})") from exc
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for damaged files
+        if pdfium_says_password:
+            raise EncryptedPdfError(path) from exc
         raise InputError(path, f"damaged PDF, no text could be recovered ({type(exc).__name__})") from exc
     with pdf:
-        for index, page in enumerate(pdf.pages):
+        try:
+            pages = pdf.pages
+        except Exception as exc:  # noqa: BLE001 - a page tree pdfminer cannot walk
+            raise InputError(path, f"damaged PDF, its page tree cannot be read ({type(exc).__name__})") from exc
+        for index, page in enumerate(pages):
             try:
                 yield Page(number=index + 1, text=page.extract_text() or "")
             except Exception as exc:  # noqa: BLE001 - a damaged page costs that page only
