@@ -18,6 +18,7 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTripl
 
 from beleidsgraaf import ontology
 from beleidsgraaf.errors import QueryError, StoreError, StoreLockedError
+from beleidsgraaf.graph.locks import StoreLocks
 from beleidsgraaf.ontology import iris
 
 STORE_ENV = "BELEIDSGRAAF_STORE"
@@ -146,45 +147,80 @@ def export_format(path: Path) -> RdfFormat:
 
 
 class OxigraphStore(GraphStore):
-    """The embedded store: Oxigraph (RocksDB) in a folder."""
+    """The embedded store: Oxigraph (RocksDB) in a folder, shared with other
+    processes through the locks in `graph.locks`.
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    A reader holds shared access from open to close: open it per command or
+    per request, not for a process's lifetime, or writers wait on it. A
+    writer opens the database lazily under exclusive access and closes it
+    between transactions when a reader is waiting.
+    """
+
+    def __init__(self, path: Path, read_only: bool = False, wait: float | None = None) -> None:
         self.location = str(path)
+        self.read_only = read_only
+        self._store: pyoxigraph.Store | None = None
+        if read_only and not (path / "CURRENT").exists():
+            raise StoreError(f"{path}: no store here (ingest something first, or pass --store)")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the store folder ({exc.strerror or exc})") from exc
+        self._locks = StoreLocks(path, wait)
         try:
             if read_only:
-                if not (path / "CURRENT").exists():
-                    raise StoreError(f"{path}: no store here (ingest something first, or pass --store)")
-                self._store = pyoxigraph.Store.read_only(str(path))
+                self._locks.acquire_access(shared=True)
+                self._db()
             else:
-                path.mkdir(parents=True, exist_ok=True)
-                self._store = pyoxigraph.Store(str(path))
-        except OSError as exc:
-            if "lock" in str(exc).lower():
-                raise StoreLockedError(f"{path}: the store is in use by another process (an ingest or a server)") from exc
-            raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+                self._locks.become_writer()
+        except BaseException:
+            self._locks.close()
+            raise
+
+    def _db(self) -> pyoxigraph.Store:
+        """The open database, opened (under the access lock) if need be."""
+        if self._store is None:
+            if not self._locks.has_access:
+                self._locks.acquire_access(shared=self.read_only)
+            path = self.location
+            try:
+                self._store = pyoxigraph.Store.read_only(path) if self.read_only else pyoxigraph.Store(path)
+            except OSError as exc:
+                if "lock" in str(exc).lower():
+                    raise StoreLockedError(f"{path}: the store is in use by a process that does not take beleidsgraaf's locks") from exc
+                raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+        return self._store
 
     def query(self, sparql: str) -> QueryResult:
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True)
+            return self._db().query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
 
     def update(self, sparql: str) -> None:
         try:
-            self._store.update(sparql)
+            self._db().update(sparql)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error in update: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from exc
+        if self._locks.readers_waiting():
+            self._release()  # between transactions: let the reader at the gate in
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
-        return iter(self._store.quads_for_pattern(None, None, None, graph))
+        return iter(self._db().quads_for_pattern(None, None, None, graph))
+
+    def _release(self) -> None:
+        # Dropping the handle closes RocksDB (waiting for its background work).
+        self._store = None
+        self._locks.release_access()
 
     def close(self) -> None:
-        # Dropping the handle closes RocksDB and releases its lock.
-        self.__dict__.pop("_store", None)
+        self._release()
+        self._locks.close()
 
 
-def open_store(location: str | None = None, read_only: bool = False) -> GraphStore:
-    """The store at `location` (a folder), or the default one."""
-    return OxigraphStore(Path(location or default_location()), read_only=read_only)
+def open_store(location: str | None = None, read_only: bool = False, wait: float | None = None) -> GraphStore:
+    """The store at `location` (a folder), or the default one; `wait`: seconds
+    to wait for another process's lock (default $BELEIDSGRAAF_LOCK_WAIT or 30)."""
+    return OxigraphStore(Path(location or default_location()), read_only=read_only, wait=wait)
