@@ -1,0 +1,96 @@
+"""Concurrent use of one store: one writer at a time, readers see whole
+documents and get in between the writer's transactions, nobody waits forever."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from beleidsgraaf.corpus import ingest
+from beleidsgraaf.errors import StoreLockedError
+from beleidsgraaf.executors import SerialExecutor
+from beleidsgraaf.graph.locks import LOCK_WAIT_ENV, StoreLocks
+from beleidsgraaf.graph.store import GraphStore, open_store
+from tests.conftest import Run
+from tests.test_executors import _letters
+
+
+def _ingest(store: GraphStore, *paths: Path) -> None:
+    report = ingest(store, paths, executor=SerialExecutor())
+    assert len(report.ingested) == len(paths)
+
+
+def _names(store: GraphStore) -> list[str]:
+    return [doc.file_name for doc in store.documents()]
+
+
+def test_a_second_writer_is_refused_with_one_clear_line(cli: Run, tmp_path: Path) -> None:
+    (letter,) = _letters(tmp_path / "in", 1)
+    store = tmp_path / "store"
+    with open_store(str(store)) as writer:
+        _ingest(writer, letter)
+        env = {**os.environ, LOCK_WAIT_ENV: "0.5"}
+        result = cli("ingest", letter, "--store", store, check=False, env=env)
+        assert result.returncode == 2
+        assert result.stderr.strip() == (
+            f"beleidsgraaf: {store}: another process (pid {os.getpid()}) is writing to this store "
+            "(an ingest or remove); waited 0.5 s, try again when it is done"
+        )
+        # A reader asking while the writer holds the database open is told so, too.
+        result = cli("stats", "--store", store, check=False, env=env)
+        assert result.returncode == 2 and "another process is writing to the store" in result.stderr
+    assert cli("stats", "--store", store).stdout.startswith("documents 1,")
+
+
+def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
+    first, second = _letters(tmp_path / "in", 2)
+    store = str(tmp_path / "store")
+    writer = open_store(store)
+    _ingest(writer, first)
+    threading.Timer(0.5, writer.close).start()
+    started = time.monotonic()
+    with open_store(store, wait=10) as other:
+        assert time.monotonic() - started >= 0.4
+        _ingest(other, second)
+        assert _names(other) == ["brief-00.pdf", "brief-01.pdf"]
+
+
+def test_a_reader_gets_in_between_transactions_and_sees_whole_documents(tmp_path: Path) -> None:
+    letters = _letters(tmp_path / "in", 3)
+    store = str(tmp_path / "store")
+    seen: list[list[str]] = []
+    with open_store(store) as writer:
+        _ingest(writer, letters[0])
+
+        def read() -> None:
+            with open_store(store, read_only=True, wait=10) as reader:
+                seen.append(_names(reader))
+                time.sleep(0.3)  # the writer's next transaction waits for this
+
+        thread = threading.Thread(target=read)
+        thread.start()
+        gate = StoreLocks(tmp_path / "store")
+        while not gate.readers_waiting():  # the reader stands at the gate
+            time.sleep(0.01)
+        gate.close()
+        _ingest(writer, letters[1])  # commits, sees the reader waiting, steps aside
+        started = time.monotonic()
+        _ingest(writer, letters[2])
+        assert time.monotonic() - started >= 0.2, "the writer did not wait for the reader"
+        thread.join()
+        assert seen == [["brief-00.pdf", "brief-01.pdf"]]
+        assert _names(writer) == ["brief-00.pdf", "brief-01.pdf", "brief-02.pdf"]
+
+
+def test_a_writer_gives_up_on_a_reader_that_never_leaves(tmp_path: Path) -> None:
+    first, second = _letters(tmp_path / "in", 2)
+    store = str(tmp_path / "store")
+    with open_store(store) as writer:
+        _ingest(writer, first)
+    with open_store(store, read_only=True) as reader, open_store(store, wait=0.3) as writer:
+        with pytest.raises(StoreLockedError, match="readers are using the store; waited 0.3 s"):
+            _ingest(writer, second)
+        assert _names(reader) == ["brief-00.pdf"]
