@@ -14,6 +14,7 @@ which is trusted as it stands.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from collections.abc import Iterator
@@ -139,7 +140,7 @@ def _read_with_pdfplumber(path: Path, password: str | None, pdfium_says_password
         if pdfium_says_password:
             raise EncryptedPdfError(path) from exc
         raise InputError(path, f"damaged PDF, no text could be recovered ({type(exc).__name__})") from exc
-    with pdf:
+    try:
         try:
             pages = pdf.pages
         except Exception as exc:  # noqa: BLE001 - a page tree pdfminer cannot walk
@@ -151,3 +152,8 @@ def _read_with_pdfplumber(path: Path, password: str | None, pdfium_says_password
                 yield PageError(page=index + 1, message=f"{type(exc).__name__}: {exc}")
             finally:
                 page.close()
+    finally:
+        # pdfplumber's close() walks the page tree again, which is what failed.
+        with contextlib.suppress(Exception):
+            pdf.close()
+        pdf.stream.close()
