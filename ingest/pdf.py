@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,20 +68,31 @@ class _PdfiumDocument:
 
 
 def read_pages(path: Path, password: str | None = None, use_ocr: bool = True) -> Iterator[Page | PageError]:
-    """Yield each page's text, from pdfium or, if it fails, pdfplumber.
+    """Yield each page's text, from pdfium or, if it fails, pdfplumber; a
+    file cut off before its trailer gets one more try with a trailer added.
 
     A page that cannot be loaded (or OCR'd) is yielded as a `PageError`, so
     one broken page costs that page only.
     """
     try:
-        handle = _PdfiumDocument(pypdfium2.PdfDocument(str(path), password=password))
+        pdf = pypdfium2.PdfDocument(str(path), password=password)
     except pypdfium2.PdfiumError as exc:
         # pdfium's error text is process-global and can be stale, so whether
         # the file is encrypted is settled by pdfminer, which says so exactly.
         log.info("%s: pdfium cannot open (%s); trying pdfplumber", path.name, exc)
-        yield from _read_with_pdfplumber(path, password, pdfium_says_password="password" in str(exc).lower())
-        return
-    with handle as pdf:
+        try:
+            plumber = _open_pdfplumber(path, password, pdfium_says_password="password" in str(exc).lower())
+        except EncryptedPdfError:
+            raise
+        except InputError:
+            repaired = _with_trailer(path, password)
+            if repaired is None:
+                raise
+            pdf = repaired
+        else:
+            yield from _pdfplumber_pages(path, plumber)
+            return
+    with _PdfiumDocument(pdf):
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -91,6 +103,24 @@ def read_pages(path: Path, password: str | None = None, use_ocr: bool = True) ->
                 yield _read_page(page, index + 1, use_ocr)
             finally:
                 page.close()
+
+
+_CATALOG = re.compile(rb"(\d+)\s+0\s+obj\s*<<(?:(?!endobj).){0,2000}?/Type\s*/Catalog", re.DOTALL)
+
+
+def _with_trailer(path: Path, password: str | None) -> pypdfium2.PdfDocument | None:
+    """A download cut off before its cross-reference table and trailer lost
+    only the pointer to its catalog: add one and let pdfium rebuild the rest."""
+    data = path.read_bytes()
+    if b"trailer" in data[-4096:] or b"startxref" in data[-4096:]:
+        return None  # the end is there: this damage is of another kind
+    catalog = _CATALOG.search(data)
+    if catalog is None:
+        return None
+    try:
+        return pypdfium2.PdfDocument(data + b"\ntrailer\n<< /Root %s 0 R >>\n%%%%EOF\n" % catalog.group(1), password=password)
+    except pypdfium2.PdfiumError:
+        return None
 
 
 def _read_page(page: pypdfium2.PdfPage, number: int, use_ocr: bool) -> Page | PageError:
@@ -128,9 +158,9 @@ def _objects(page: pypdfium2.PdfPage) -> tuple[int, set[int]]:
     return images, modes
 
 
-def _read_with_pdfplumber(path: Path, password: str | None, pdfium_says_password: bool) -> Iterator[Page | PageError]:
+def _open_pdfplumber(path: Path, password: str | None, pdfium_says_password: bool) -> pdfplumber.PDF:
     try:
-        pdf = pdfplumber.open(path, password=password or "")
+        return pdfplumber.open(path, password=password or "")
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or pdfium_says_password:
@@ -140,6 +170,9 @@ def _read_with_pdfplumber(path: Path, password: str | None, pdfium_says_password
         if pdfium_says_password:
             raise EncryptedPdfError(path) from exc
         raise InputError(path, f"damaged PDF, no text could be recovered ({type(exc).__name__})") from exc
+
+
+def _pdfplumber_pages(path: Path, pdf: pdfplumber.PDF) -> Iterator[Page | PageError]:
     try:
         try:
             pages = pdf.pages
