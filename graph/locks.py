@@ -19,6 +19,11 @@ database open while a writer has it open; three `flock` locks arrange that:
 
 A reader therefore sees the store as of a commit: whole documents only. The
 locks are released by the kernel when a process dies (kill -9 included).
+
+A long-running reader (`graph.store.SharedReader`) keeps its read-only
+database open between sessions but uses it only under shared access and only
+while `beleidsgraaf-generation` is unchanged: the writer rewrites that file each
+time it takes exclusive access, so a changed store is always reopened.
 """
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ from beleidsgraaf.errors import StoreLockedError
 LOCK_WAIT_ENV = "BELEIDSGRAAF_LOCK_WAIT"
 DEFAULT_WAIT = 30.0  # seconds a command waits for another process's lock
 _POLL = 0.02
+_GENERATION = "beleidsgraaf-generation"
 
 
 def default_wait() -> float:
@@ -142,6 +148,19 @@ class StoreLocks:
                 raise self._busy("readers are using the store" if not shared else "another process is writing to the store")
         finally:
             self._gate.unlock()
+        if not shared:
+            # Before the first write: a reader that kept its database open
+            # since an earlier generation must reopen it (even if we die).
+            token = self.folder / f"{_GENERATION}.{os.getpid()}"
+            token.write_text(f"{time.time_ns()}-{os.getpid()}")
+            token.replace(self.folder / _GENERATION)
+
+    def generation(self) -> str:
+        """Changes whenever a writer has taken exclusive access."""
+        try:
+            return (self.folder / _GENERATION).read_text()
+        except OSError:
+            return ""
 
     def readers_waiting(self) -> bool:
         """True when a reader stands at the gate (for the writer, between transactions)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -146,50 +147,12 @@ def export_format(path: Path) -> RdfFormat:
     return fmt
 
 
-class OxigraphStore(GraphStore):
-    """The embedded store: Oxigraph (RocksDB) in a folder, shared with other
-    processes through the locks in `graph.locks`.
+class _Oxigraph(GraphStore):
+    """Queries and updates on an Oxigraph database, however it was opened."""
 
-    A reader holds shared access from open to close: open it per command or
-    per request, not for a process's lifetime, or writers wait on it. A
-    writer opens the database lazily under exclusive access and closes it
-    between transactions when a reader is waiting.
-    """
-
-    def __init__(self, path: Path, read_only: bool = False, wait: float | None = None) -> None:
-        self.location = str(path)
-        self.read_only = read_only
-        self._store: pyoxigraph.Store | None = None
-        if read_only and not (path / "CURRENT").exists():
-            raise StoreError(f"{path}: no store here (ingest something first, or pass --store)")
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot create the store folder ({exc.strerror or exc})") from exc
-        self._locks = StoreLocks(path, wait)
-        try:
-            if read_only:
-                self._locks.acquire_access(shared=True)
-                self._db()
-            else:
-                self._locks.become_writer()
-        except BaseException:
-            self._locks.close()
-            raise
-
+    @abstractmethod
     def _db(self) -> pyoxigraph.Store:
-        """The open database, opened (under the access lock) if need be."""
-        if self._store is None:
-            if not self._locks.has_access:
-                self._locks.acquire_access(shared=self.read_only)
-            path = self.location
-            try:
-                self._store = pyoxigraph.Store.read_only(path) if self.read_only else pyoxigraph.Store(path)
-            except OSError as exc:
-                if "lock" in str(exc).lower():
-                    raise StoreLockedError(f"{path}: the store is in use by a process that does not take beleidsgraaf's locks") from exc
-                raise StoreError(f"{path}: cannot open the store ({exc})") from exc
-        return self._store
+        """The open database."""
 
     def query(self, sparql: str) -> QueryResult:
         try:
@@ -204,11 +167,68 @@ class OxigraphStore(GraphStore):
             raise QueryError(f"SPARQL syntax error in update: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from exc
-        if self._locks.readers_waiting():
-            self._release()  # between transactions: let the reader at the gate in
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
         return iter(self._db().quads_for_pattern(None, None, None, graph))
+
+
+def _open_database(path: Path, read_only: bool) -> pyoxigraph.Store:
+    try:
+        return pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreLockedError(f"{path}: the store is in use by a process that does not take beleidsgraaf's locks") from exc
+        raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+
+
+def _existing(path: Path) -> Path:
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: no store here (ingest something first, or pass --store)")
+    return path
+
+
+class OxigraphStore(_Oxigraph):
+    """The embedded store: Oxigraph (RocksDB) in a folder, shared with other
+    processes through the locks in `graph.locks`.
+
+    A reader holds shared access from open to close: open it per command, or
+    use `SharedReader` in a long-running process, or writers wait on it. A
+    writer opens the database lazily under exclusive access and closes it
+    between transactions when a reader is waiting.
+    """
+
+    def __init__(self, path: Path, read_only: bool = False, wait: float | None = None) -> None:
+        self.location = str(path)
+        self.read_only = read_only
+        self._store: pyoxigraph.Store | None = None
+        if read_only:
+            _existing(path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the store folder ({exc.strerror or exc})") from exc
+        self._locks = StoreLocks(path, wait)
+        try:
+            if read_only:
+                self._db()
+            else:
+                self._locks.become_writer()
+        except BaseException:
+            self._locks.close()
+            raise
+
+    def _db(self) -> pyoxigraph.Store:
+        """The open database, opened (under the access lock) if need be."""
+        if self._store is None:
+            if not self._locks.has_access:
+                self._locks.acquire_access(shared=self.read_only)
+            self._store = _open_database(Path(self.location), self.read_only)
+        return self._store
+
+    def update(self, sparql: str) -> None:
+        super().update(sparql)
+        if self._locks.readers_waiting():
+            self._release()  # between transactions: let the reader at the gate in
 
     def _release(self) -> None:
         # Dropping the handle closes RocksDB (waiting for its background work).
@@ -217,6 +237,52 @@ class OxigraphStore(GraphStore):
 
     def close(self) -> None:
         self._release()
+        self._locks.close()
+
+
+class _Snapshot(_Oxigraph):
+    """A read-only database that `SharedReader` opened, for one session."""
+
+    def __init__(self, db: pyoxigraph.Store, location: str) -> None:
+        self.location = location
+        self._database = db
+
+    def _db(self) -> pyoxigraph.Store:
+        return self._database
+
+
+class SharedReader:
+    """The way in for a long-running reader (a server): shared access per
+    session (one request), the database kept open between sessions and
+    reopened only when a writer has had the store since.
+
+        reader = SharedReader(location)
+        with reader.session() as store:  # a writer waits until this ends
+            rows = list(store.query(sparql))  # consume results inside
+    """
+
+    def __init__(self, location: str | None = None, wait: float | None = None) -> None:
+        path = _existing(Path(location or default_location()))
+        self.location = str(path)
+        self._locks = StoreLocks(path, wait)
+        self._database: pyoxigraph.Store | None = None
+        self._generation = ""
+
+    @contextmanager
+    def session(self) -> Iterator[GraphStore]:
+        self._locks.acquire_access(shared=True)
+        try:
+            generation = self._locks.generation()
+            if self._database is None or generation != self._generation:
+                self._database = None  # close the old one first
+                self._database = _open_database(Path(self.location), read_only=True)
+                self._generation = generation
+            yield _Snapshot(self._database, self.location)
+        finally:
+            self._locks.release_access()
+
+    def close(self) -> None:
+        self._database = None
         self._locks.close()
 
 

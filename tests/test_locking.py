@@ -13,7 +13,7 @@ from beleidsgraaf.corpus import ingest
 from beleidsgraaf.errors import StoreLockedError
 from beleidsgraaf.executors import SerialExecutor
 from beleidsgraaf.graph.locks import LOCK_WAIT_ENV, StoreLocks
-from beleidsgraaf.graph.store import GraphStore, open_store
+from beleidsgraaf.graph.store import GraphStore, SharedReader, open_store
 from tests.conftest import Run
 from tests.test_executors import _letters
 
@@ -94,3 +94,31 @@ def test_a_writer_gives_up_on_a_reader_that_never_leaves(tmp_path: Path) -> None
         with pytest.raises(StoreLockedError, match="readers are using the store; waited 0.3 s"):
             _ingest(writer, second)
         assert _names(reader) == ["brief-00.pdf"]
+
+
+def test_a_long_running_reader_holds_nothing_between_sessions_and_sees_each_commit(tmp_path: Path) -> None:
+    letters = _letters(tmp_path / "in", 3)
+    store = str(tmp_path / "store")
+    with open_store(store) as writer:
+        _ingest(writer, letters[0])
+    reader = SharedReader(store)
+    try:
+        with reader.session() as snapshot:
+            assert _names(snapshot) == ["brief-00.pdf"]
+            database = reader._database  # kept open between sessions (white box: that is the point)
+        with reader.session() as snapshot:
+            assert reader._database is database and _names(snapshot) == ["brief-00.pdf"]
+        # Between sessions a writer is not kept waiting ...
+        with open_store(store, wait=0.5) as writer:
+            _ingest(writer, letters[1])
+            impatient = SharedReader(store, wait=0.3)
+            with pytest.raises(StoreLockedError, match="another process is writing to the store"):
+                with impatient.session():
+                    pass  # ... and while it has the database, no session starts
+            impatient.close()
+        # After a writer has been, the next session reopens and sees its commit.
+        with reader.session() as snapshot:
+            assert reader._database is not database
+            assert _names(snapshot) == ["brief-00.pdf", "brief-01.pdf"]
+    finally:
+        reader.close()
