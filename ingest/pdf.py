@@ -54,19 +54,6 @@ def source_file(path: Path) -> SourceFile:
     return SourceFile(path=path, file_name=path.name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
 
 
-class _PdfiumDocument:
-    """Context manager so pdfium's handles are closed even on errors."""
-
-    def __init__(self, pdf: pypdfium2.PdfDocument) -> None:
-        self.pdf = pdf
-
-    def __enter__(self) -> pypdfium2.PdfDocument:
-        return self.pdf
-
-    def __exit__(self, *exc: object) -> None:
-        self.pdf.close()
-
-
 def read_pages(path: Path, password: str | None = None, use_ocr: bool = True) -> Iterator[Page | PageError]:
     """Yield each page's text, from pdfium or, if it fails, pdfplumber; a
     file cut off before its trailer gets one more try with a trailer added.
@@ -92,7 +79,7 @@ def read_pages(path: Path, password: str | None = None, use_ocr: bool = True) ->
         else:
             yield from _pdfplumber_pages(path, plumber)
             return
-    with _PdfiumDocument(pdf):
+    with contextlib.closing(pdf):  # pdfium's handles are closed even on errors
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
