@@ -15,6 +15,7 @@ from pathlib import Path
 from beleidsgraaf.errors import BeleidsgraafError
 from beleidsgraaf.executors import Executor, SerialExecutor
 from beleidsgraaf.graph.build import document_quads, system_quads
+from beleidsgraaf.graph.link import link
 from beleidsgraaf.graph.store import GraphStore
 from beleidsgraaf.ingest.model import Status
 from beleidsgraaf.ingest.pipeline import Options, Timed
@@ -30,6 +31,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
+    merged: int = 0  # nodes the corpus-wide pass joined with the same thing in other documents
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -86,6 +88,8 @@ def ingest(
             report.failed.append((str(path), str(outcome)))
             continue
         _store(store, path, outcome, by_path, now(), report)
+    if report.ingested:
+        report.merged = link(store).merged
     # Workers finish in any order; the report should not.
     report.failed.sort()
     report.partial.sort()

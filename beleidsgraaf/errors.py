@@ -57,6 +57,14 @@ class QueryError(BeleidsgraafError):
     """A SPARQL query is malformed or asks for something unknown."""
 
 
+class SparqlSyntaxError(QueryError):
+    """A query does not parse: where (line, column, that line's text) and why."""
+
+    def __init__(self, line: int, column: int, cause: str, text: str) -> None:
+        self.line, self.column, self.cause, self.text = line, column, cause, text
+        super().__init__(f"SPARQL syntax error at line {line}, column {column}: {cause} (line {line}: {text!r})")
+
+
 class UsageError(BeleidsgraafError):
     """The command line asks for something impossible (unknown name, bad date, …)."""
 

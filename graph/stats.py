@@ -24,13 +24,6 @@ def _rows(store: GraphStore, sparql: str) -> list[tuple[str, int]]:
     return [(row[0].value, int(row[1].value)) for row in result]
 
 
-def _short(iri: str) -> str:
-    for prefix, namespace in iris.PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
-
-
 def stats(store: GraphStore) -> Stats:
     classes = _rows(
         store,
@@ -49,7 +42,7 @@ def stats(store: GraphStore) -> Stats:
     return Stats(
         documents=documents[0][1],
         quads=sum(1 for _ in store.quads()),
-        classes=tuple((_short(c), n) for c, n in classes),
-        relations=tuple((_short(p), n) for p, n in relations),
+        classes=tuple((iris.curie(c), n) for c, n in classes),
+        relations=tuple((iris.curie(p), n) for p, n in relations),
         evidence=evidence[0][1],
     )

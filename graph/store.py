@@ -7,6 +7,7 @@ the store whole or not at all. Queries see the union of all graphs.
 from __future__ import annotations
 
 import os
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat
 
 from beleidsgraaf import ontology
-from beleidsgraaf.errors import QueryError, StoreError, StoreLockedError
+from beleidsgraaf.errors import QueryError, SparqlSyntaxError, StoreError, StoreLockedError
 from beleidsgraaf.graph.locks import StoreLocks
 from beleidsgraaf.ontology import iris
 
@@ -158,7 +159,9 @@ class _Oxigraph(GraphStore):
         try:
             return self._db().query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+            raise syntax_error(sparql, str(exc)) from exc
+        except OSError as exc:  # a failed read, or a SERVICE call that failed
+            raise QueryError(f"the query failed: {exc}") from exc
 
     def update(self, sparql: str) -> None:
         try:
@@ -286,7 +289,27 @@ class SharedReader:
         self._locks.close()
 
 
+def syntax_error(sparql: str, message: str) -> QueryError:
+    """Oxigraph's "error at 3:2: expected …" as one line naming the line, column, its text and the cause."""
+    match = re.match(r"error at (\d+):(\d+)(?:-\d+:\d+)?: (.*)", message, re.S)
+    if match is None:
+        return QueryError(f"SPARQL syntax error: {' '.join(message.split())}")
+    line, column, cause = int(match[1]), int(match[2]), " ".join(match[3].split())
+    if "Prefix not found" in cause:
+        cause = "unknown prefix (declare it with PREFIX)"
+    elif len(cause) > 100:  # the parser lists every character class it would accept: keep the tokens
+        tokens = re.findall(r'"([^"]+)"', cause)
+        cause = "unexpected text" + (f", expected one of {' '.join(tokens[:12])}" if tokens else "")
+    lines = sparql.splitlines()
+    return SparqlSyntaxError(line, column, cause, lines[line - 1].strip() if 0 < line <= len(lines) else "")
+
+
 def open_store(location: str | None = None, read_only: bool = False, wait: float | None = None) -> GraphStore:
-    """The store at `location` (a folder), or the default one; `wait`: seconds
-    to wait for another process's lock (default $BELEIDSGRAAF_LOCK_WAIT or 30)."""
-    return OxigraphStore(Path(location or default_location()), read_only=read_only, wait=wait)
+    """The store at `location` (a folder or a SPARQL server's http(s) address), or the default one;
+    `wait`: seconds to wait for another process's lock (default $BELEIDSGRAAF_LOCK_WAIT or 30)."""
+    from beleidsgraaf.graph.remote import RemoteStore, is_remote  # remote imports this module
+
+    location = location or default_location()
+    if is_remote(location):
+        return RemoteStore(location, read_only=read_only)
+    return OxigraphStore(Path(location), read_only=read_only, wait=wait)

@@ -114,6 +114,9 @@ class Metadata:
     title: str | None
     date: dt.date | None
     home: Organisation | None  # the organisation the document comes from
+    sender: str | None  # entity key of the sending body ("wij" in the text)
+    addressee: str | None  # entity key of the addressed body ("u" in the text)
+    doc_class: str | None
     entities: tuple[Entity, ...]
     statements: tuple[Statement, ...]
 
@@ -450,6 +453,18 @@ def read_metadata(text: str, spans: Sequence[Span], document_key: str) -> Metada
     title = _title(head, headings)
     if title:
         statements.append(Statement(document_key, "dcterms:title", title, ObjectKind.LITERAL))
+    types = [s.object for s in statements if s.subject == document_key and s.predicate == "rdf:type"]
     return Metadata(
-        title=title, date=dated[0] if dated else None, home=home, entities=tuple(entities), statements=tuple(statements)
+        title=title,
+        date=dated[0] if dated else None,
+        home=home,
+        sender=sender[0] if sender else None,
+        addressee=statements_about(statements, document_key, "bg:addressee"),
+        doc_class=str(types[0]).removeprefix("bg:") if types else None,
+        entities=tuple(entities),
+        statements=tuple(statements),
     )
+
+
+def statements_about(statements: Sequence[Statement], subject: str, predicate: str) -> str | None:
+    return next((str(s.object) for s in statements if s.subject == subject and s.predicate == predicate), None)

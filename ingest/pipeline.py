@@ -14,10 +14,13 @@ from pathlib import Path
 
 from beleidsgraaf.errors import InputError
 from beleidsgraaf.ingest.clean import clean_pages
-from beleidsgraaf.ingest.metadata import read_metadata
+from beleidsgraaf.ingest.entities import Mention, Resolver
+from beleidsgraaf.ingest.events import Context, EventReader
+from beleidsgraaf.ingest.metadata import Metadata, read_metadata
 from beleidsgraaf.ingest.model import (
     CleanText,
     Entity,
+    Evidence,
     Extraction,
     Kind,
     ObjectKind,
@@ -29,6 +32,7 @@ from beleidsgraaf.ingest.model import (
     Status,
 )
 from beleidsgraaf.ingest.pdf import read_pages, source_file
+from beleidsgraaf.ingest.relations import RelationReader
 from beleidsgraaf.ingest.spans import split_spans
 from beleidsgraaf.ontology.iris import document_key
 
@@ -51,6 +55,7 @@ class _Work:
     page_count: int = 0
     clean: CleanText | None = None
     spans: list[Span] = field(default_factory=list)
+    meta: Metadata | None = None
     entities: list[Entity] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
@@ -92,7 +97,7 @@ def _segment(work: _Work) -> None:
 
 def _metadata(work: _Work) -> None:
     assert work.clean is not None and work.source is not None
-    meta = read_metadata(work.clean.text, work.spans, work.key)
+    meta = work.meta = read_metadata(work.clean.text, work.spans, work.key)
     label = meta.title or work.source.file_name
     work.entities += [Entity(key=work.key, kind=Kind.DOCUMENT, label=label, classes=frozenset({"Document"})), *meta.entities]
     literal = ObjectKind.LITERAL
@@ -104,12 +109,54 @@ def _metadata(work: _Work) -> None:
     ]
 
 
+def _relations(work: _Work) -> None:
+    """Mentions, entities, relations, decisions and meetings, sentence by sentence."""
+    assert work.meta is not None
+    meta = work.meta
+    resolver = Resolver(work.key, meta.home)
+    resolver.know(meta.entities)
+    resolver.learn(work.spans)
+    relations = RelationReader(resolver, meta.sender)
+    events = EventReader(resolver, Context(work.key, meta.date, meta.sender, meta.addressee, meta.doc_class))
+    mentions: list[list[Mention]] = []
+    for span in work.spans:
+        found = resolver.mentions(span)
+        mentions.append(found)
+        relations.sentence(span, found)
+        events.sentence(span, found)
+    relations.opening(work.key, work.spans, mentions)
+    relations.sections(work.spans, mentions)
+    relations.lists(work.spans, mentions)
+    events.besluitenlijst(work.spans, mentions)
+    events.verslag(meta.title, work.spans, mentions)
+    work.entities += [*resolver.entities(), *events.entities]
+    work.statements += [*resolver.statements, *relations.statements, *events.statements]
+    work.statements += _document_links(work.key, resolver.topic, work.spans, mentions)
+
+
+def _document_links(key: str, topic: str | None, spans: list[Span], mentions: list[list[Mention]]) -> list[Statement]:
+    """The letter references the documents it names, mentions the rest, and is
+    about its topic; each cited at its first mention."""
+    first: dict[str, tuple[Span, Mention]] = {}
+    for span, found in zip(spans, mentions):
+        for mention in found:
+            first.setdefault(mention.key, (span, mention))
+    links = []
+    for target, (span, mention) in first.items():
+        predicate = "dcterms:references" if mention.kind is Kind.DOCUMENT else "bg:mentions"
+        links.append(Statement(key, predicate, target, evidence=Evidence(span.page, span.text, "mention", span.ocr)))
+        if target == topic:
+            links.append(Statement(key, "bg:about", target, evidence=Evidence(span.page, span.text, "topic-most-mentioned", span.ocr)))
+    return links
+
+
 STAGES: tuple[tuple[str, Callable[[_Work], None]], ...] = (
     ("identify", _identify),
     ("read", _read),
     ("clean", _clean),
     ("segment", _segment),
     ("metadata", _metadata),
+    ("relations", _relations),
 )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from beleidsgraaf.ingest.model import CleanText, Span
 
-_ITEM_START = re.compile(r"(?:[•\-–*>▪o]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+_ITEM_START = re.compile(r"(?:[•\-–*>▪o]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|\d{1,2}(?:\.[a-z0-9]{1,2})+\.?\s+(?=[A-Z]))")
 _TERMINAL = ".:;!?"
 # Abbreviations after which a period does not end a sentence even before a capital.
 _ABBREVIATIONS = frozenset(
@@ -68,7 +68,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
         heading = _is_heading(line, previous, following)
         item = bool(_ITEM_START.match(line))
         salutation = previous.endswith(",") and previous.split()[0] in {"Geachte", "Beste", "Hoogachtend,"}
-        paragraph_ended = len(previous) < _FULL_LINE * width and line[0].isupper()
+        paragraph_ended = len(previous) < _FULL_LINE * width and (line[0].isupper() or line[0].isdigit())
         if block_start is not None and (heading or item or salutation or paragraph_ended or block_kind == "heading"):
             yield block_start, block_end, block_kind
             block_start = None

@@ -52,6 +52,14 @@ def term(curie: str) -> NamedNode:
     return NamedNode(PREFIXES[prefix] + local)
 
 
+def curie(iri: str) -> str:
+    """The shortest readable name of an IRI: ``bg:succeeds`` for a known namespace, else the IRI."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
 def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 

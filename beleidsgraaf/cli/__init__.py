@@ -11,7 +11,9 @@ import os
 import sys
 
 # Each module registers its commands on `app` when imported.
+from beleidsgraaf.cli import analysis_commands  # noqa: F401
 from beleidsgraaf.cli import corpus_commands  # noqa: F401
+from beleidsgraaf.cli import query_commands  # noqa: F401
 from beleidsgraaf.cli.app import app, err
 from beleidsgraaf.errors import BeleidsgraafError
 

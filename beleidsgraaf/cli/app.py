@@ -25,7 +25,7 @@ err = Console(stderr=True, soft_wrap=True)
 
 StoreOption = Annotated[
     str | None,
-    typer.Option("--store", "-s", help="Store folder (default: $BELEIDSGRAAF_STORE or ~/.local/share/beleidsgraaf/store)."),
+    typer.Option("--store", "-s", help="Store folder, or a SPARQL server's http(s):// address (default: $BELEIDSGRAAF_STORE or ~/.local/share/beleidsgraaf/store)."),
 ]
 
 

@@ -114,6 +114,7 @@ def remove(
 ) -> None:
     """Take documents out of the store, with everything read from them."""
     from beleidsgraaf.errors import UsageError
+    from beleidsgraaf.graph.link import link
     from beleidsgraaf.graph.store import open_store
 
     with open_store(store) as graph_store:
@@ -127,4 +128,5 @@ def remove(
                 raise UsageError(f"{file.name}: not in the store")
             keys += match
         graph_store.remove_documents(keys)
+        link(graph_store)
     out.print(f"removed {len(keys)} document(s)")

@@ -1,0 +1,1 @@
+"""The web server: SPARQL endpoint and editor (analysts), pages and maps (griffiers)."""
