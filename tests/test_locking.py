@@ -76,8 +76,8 @@ def test_a_reader_gets_in_between_transactions_and_sees_whole_documents(tmp_path
         while not gate.readers_waiting():  # the reader stands at the gate
             time.sleep(0.01)
         gate.close()
-        _ingest(writer, letters[1])  # commits, sees the reader waiting, steps aside
         started = time.monotonic()
+        _ingest(writer, letters[1])  # commits, sees the reader waiting, steps aside; its next write waits
         _ingest(writer, letters[2])
         assert time.monotonic() - started >= 0.2, "the writer did not wait for the reader"
         thread.join()
