@@ -125,7 +125,16 @@ def connect(network: Network, a: str, b: str, max_paths: int = 3) -> Connection:
         itertools.islice(_shortest_first(_weighted(network, nx.Graph()), source, target, max_paths), _PATH_CANDIDATES)
     )
     paths = [tuple(_steps_between(network, u, v)[0] for u, v in itertools.pairwise(nodes)) for nodes in candidates]
-    paths.sort(key=lambda p: (len(p), sum(not s.evidence for s in p), [s.target.label for s in p]))
+    # Among equally short paths, prefer those that go through what the letters say
+    # things are to one another over "a letter mentions both", then quoted steps.
+    paths.sort(
+        key=lambda p: (
+            len(p),
+            sum(not network.ontology.specialises(s.predicate, "bg:related") for s in p),
+            sum(not s.evidence for s in p),
+            [s.target.label for s in p],
+        )
+    )
     return Connection(network.ref(source), network.ref(target), tuple(paths[:max_paths]))
 
 

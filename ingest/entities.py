@@ -221,7 +221,7 @@ class Resolver:
 
     def _learn_definitions(self, text: str) -> None:
         for match in re.finditer(r"\(([^()]{2,80})\)", text):
-            inside = normalise_name(match.group(1))
+            inside = re.sub(r"^hierna\s*:?\s*(?:te\s+noemen\s*:?\s*)?", "", normalise_name(match.group(1)), flags=re.I)
             before = text[: match.start()].rstrip()
             if inside.lower().startswith("voorheen "):
                 record = self._name_before(before)
@@ -237,16 +237,17 @@ class Resolver:
             name_start, name = _name_before(before)
             if name and _fits(abbreviation, name):
                 record = self._named(name, abbreviation)
-                if record and len(words) > 1:
+                if record and 1 < len(words) <= 3 and _looks_like_name(inside):
                     self._alias(record, inside)
                 continue
             # "een verstedelijkingsstrategie voor heel Twente (ROS Twente)": the
             # description's noun refers to the named thing in this document.
             record = self._lookup(inside) or self._lookup(abbreviation)
-            if record is None and len(words) > 1:
+            if record is None and len(words) > 1 and _looks_like_name(inside):
                 record = self._named(inside, abbreviation)
             if record is not None:
-                self._alias(record, inside)
+                if len(words) <= 3 and _looks_like_name(inside):
+                    self._alias(record, inside)
                 described = list(re.finditer(r"\b(?:de|het|een)\s+([a-zà-ÿ][\w-]{3,})", before[-80:], re.IGNORECASE))
                 if described:
                     record.heads.add(described[-1].group(1).lower())
@@ -502,11 +503,23 @@ def _is_generic(name: str) -> bool:
     return False
 
 
+def _looks_like_name(text: str) -> bool:
+    """'ROS Twente', 'Spoorzone SHE': a short run of capitalised words, not a phrase."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and words[0][0].isupper()
+        and not re.search(r"[,:;]", text)
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in lexicon.NAME_CONNECTORS for w in words)
+    )
+
+
 def _trim_name(text: str) -> str:
     words = text.split()
-    while words and (words[0].lower() in _DETERMINERS | lexicon.NAME_CONNECTORS):
+    while words and (words[0].lower() in _DETERMINERS | lexicon.NAME_CONNECTORS or not words[0][0].isupper()):
         words.pop(0)
-    while words and words[-1].lower() in lexicon.NAME_CONNECTORS:
+    # Trailing connectors, and footnote or page numbers glued to a name ("… Overijssel 25").
+    while words and (words[-1].lower() in lexicon.NAME_CONNECTORS or re.fullmatch(r"\d{1,2}", words[-1])):
         words.pop()
     return normalise_name(" ".join(words))
 

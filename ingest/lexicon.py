@@ -12,6 +12,10 @@ BODY_HEADS = {
     "overleg": "Overlegorgaan", "raad": "Overlegorgaan", "platform": "Overlegorgaan", "regio": "Overlegorgaan",
     "commissie": "Commissie", "fractie": "Fractie", "bestuur": "Body", "college": "College",
     "ministerie": "Ministerie", "dienst": "Body", "agentschap": "Body", "bureau": "Body",
+    "bank": "Body", "vereniging": "Body", "stichting": "Body", "fonds": "Body", "coöperatie": "Body",
+    "brigade": "Body", "centrale": "Body", "organisatie": "Body", "team": "Body", "instituut": "Body",
+    "autoriteit": "Body", "inspectie": "Body", "stembureau": "Body", "werkorganisatie": "Body", "kamer": "Body",
+    "veiligheidsregio": "Body", "omgevingsdienst": "Body", "gemeenschappelijke regeling": "Body",
 }  # fmt: skip
 DOCUMENT_HEADS = {
     "omgevingsvisie": "Omgevingsvisie", "structuurvisie": "Omgevingsvisie", "visie": "Visie",
