@@ -88,7 +88,9 @@ def ingest(
             report.failed.append((str(path), str(outcome)))
             continue
         _store(store, path, outcome, by_path, now(), report)
-    if report.ingested:
+    # Linking is a pure function of the store, so it also runs when nothing was
+    # new: a run killed between its last document and the link is completed.
+    if report.ingested or report.unchanged:
         report.merged = link(store).merged
     # Workers finish in any order; the report should not.
     report.failed.sort()

@@ -10,13 +10,17 @@ import sys
 import time
 from pathlib import Path
 
-from beleidsgraaf.executors import run_one
+import pytest
+
+from beleidsgraaf import corpus
+from beleidsgraaf.executors import SerialExecutor, run_one
 from beleidsgraaf.graph.build import document_quads
 from beleidsgraaf.graph.store import GraphStore, open_store
 from beleidsgraaf.ingest.pipeline import Options, Timed
 from beleidsgraaf.ontology import iris
 from tests.conftest import Run
 from tests.test_executors import _letters
+from tests.test_store_cli import export_nq
 
 LETTERS = 40
 
@@ -75,3 +79,22 @@ def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(cli: Run
     assert f"ingested {LETTERS - len(survived)}, unchanged {len(survived)}, failed 0" in result.stdout
     with open_store(str(store), read_only=True) as reader:
         assert _check_whole(reader, expected) == expected.keys()
+
+
+def test_a_run_killed_before_linking_is_completed_by_the_next(
+    cli: Run, tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents stored, the corpus-wide link pass never ran: the next run links."""
+    clean = tmp_path / "clean"
+    cli("ingest", samples, "--store", clean)
+
+    def killed(store: GraphStore) -> None:
+        raise KeyboardInterrupt  # the machine dies here
+
+    crashed = tmp_path / "crashed"
+    monkeypatch.setattr(corpus, "link", killed)
+    with open_store(str(crashed)) as store, pytest.raises(KeyboardInterrupt):
+        corpus.ingest(store, [samples], executor=SerialExecutor())
+    monkeypatch.undo()
+    assert "ingested 0, unchanged 3" in cli("ingest", samples, "--store", crashed).stdout
+    assert export_nq(cli, crashed, tmp_path / "a.nq") == export_nq(cli, clean, tmp_path / "b.nq")
