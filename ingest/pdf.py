@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 # pdfium reports a hyphen at a line end it has joined as one of these.
 PDFIUM_LINE_HYPHENS = "\u0002\ufffe"
+_NO_LINE_HYPHENS = dict.fromkeys(map(ord, PDFIUM_LINE_HYPHENS))  # real text, though not printable
 
 
 def source_file(path: Path) -> SourceFile:
@@ -117,7 +118,7 @@ def _read_page(page: pypdfium2.PdfPage, number: int, use_ocr: bool) -> Page | Pa
     finally:
         textpage.close()
     images, text_modes = _objects(page)
-    layer = ocr.classify(text)
+    layer = ocr.classify(text.translate(_NO_LINE_HYPHENS))
     if layer is ocr.TextLayer.USABLE:
         # Text drawn invisibly over a scan is an earlier OCR's reading.
         return Page(number=number, text=text, ocr=images > 0 and text_modes == {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE})
