@@ -162,8 +162,9 @@ class StoreLocks:
         except OSError:
             return ""
 
-    def readers_waiting(self) -> bool:
-        """True when a reader stands at the gate (for the writer, between transactions)."""
+    def someone_waiting(self) -> bool:
+        """True when another process stands at the gate: a reader (for the
+        writer, between transactions) or the writer (for a shared reader)."""
         if self._gate.try_lock():
             self._gate.unlock()
             return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -230,7 +231,7 @@ class OxigraphStore(_Oxigraph):
 
     def update(self, sparql: str) -> None:
         super().update(sparql)
-        if self._locks.readers_waiting():
+        if self._locks.someone_waiting():
             self._release()  # between transactions: let the reader at the gate in
 
     def _release(self) -> None:
@@ -262,6 +263,10 @@ class SharedReader:
         reader = SharedReader(location)
         with reader.session() as store:  # a writer waits until this ends
             rows = list(store.query(sparql))  # consume results inside
+
+    Sessions may overlap (one per request thread): the first takes the
+    shared lock, the last lets it go, and none joins while the writer waits
+    at the gate, so a busy server cannot starve an ingest.
     """
 
     def __init__(self, location: str | None = None, wait: float | None = None) -> None:
@@ -270,9 +275,29 @@ class SharedReader:
         self._locks = StoreLocks(path, wait)
         self._database: pyoxigraph.Store | None = None
         self._generation = ""
+        self._active = 0
+        self._turn = threading.Condition()
 
     @contextmanager
     def session(self) -> Iterator[GraphStore]:
+        with self._turn:
+            while self._active and self._locks.someone_waiting():
+                self._turn.wait(0.05)  # let the writer in first
+            if not self._active:
+                self._enter()
+            self._active += 1
+            database = self._database
+        assert database is not None
+        try:
+            yield _Snapshot(database, self.location)
+        finally:
+            with self._turn:
+                self._active -= 1
+                if not self._active:
+                    self._locks.release_access()
+                    self._turn.notify_all()
+
+    def _enter(self) -> None:
         self._locks.acquire_access(shared=True)
         try:
             generation = self._locks.generation()
@@ -280,9 +305,9 @@ class SharedReader:
                 self._database = None  # close the old one first
                 self._database = _open_database(Path(self.location), read_only=True)
                 self._generation = generation
-            yield _Snapshot(self._database, self.location)
-        finally:
+        except BaseException:
             self._locks.release_access()
+            raise
 
     def close(self) -> None:
         self._database = None

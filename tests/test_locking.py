@@ -73,7 +73,7 @@ def test_a_reader_gets_in_between_transactions_and_sees_whole_documents(tmp_path
         thread = threading.Thread(target=read)
         thread.start()
         gate = StoreLocks(tmp_path / "store")
-        while not gate.readers_waiting():  # the reader stands at the gate
+        while not gate.someone_waiting():  # the reader stands at the gate
             time.sleep(0.01)
         gate.close()
         started = time.monotonic()
@@ -122,3 +122,55 @@ def test_a_long_running_reader_holds_nothing_between_sessions_and_sees_each_comm
             assert _names(snapshot) == ["brief-00.pdf", "brief-01.pdf"]
     finally:
         reader.close()
+
+
+def test_overlapping_sessions_keep_the_store_until_the_last_one_ends(tmp_path: Path) -> None:
+    first, second = _letters(tmp_path / "in", 2)
+    store = str(tmp_path / "store")
+    with open_store(store) as writer:
+        _ingest(writer, first)
+    reader = SharedReader(store)
+    try:
+        with reader.session():
+            with reader.session():
+                pass  # one request ends while another is still reading
+            with pytest.raises(StoreLockedError, match="readers are using the store"):
+                with open_store(store, wait=0.3) as writer:
+                    _ingest(writer, second)
+        with open_store(store, wait=5) as writer:
+            _ingest(writer, second)
+    finally:
+        reader.close()
+
+
+def test_a_busy_server_does_not_starve_an_ingest(tmp_path: Path) -> None:
+    letters = _letters(tmp_path / "in", 3)
+    store = str(tmp_path / "store")
+    with open_store(store) as writer:
+        _ingest(writer, letters[0])
+    reader = SharedReader(store, wait=10)
+    stop = threading.Event()
+    seen: list[list[str]] = []
+
+    def serve() -> None:  # requests that always overlap one another
+        while not stop.is_set():
+            with reader.session() as snapshot:
+                seen.append(_names(snapshot))
+                time.sleep(0.05)
+
+    threads = [threading.Thread(target=serve) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    try:
+        time.sleep(0.3)
+        with open_store(store, wait=5) as writer:
+            _ingest(writer, letters[1], letters[2])
+        time.sleep(0.3)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+        reader.close()
+    whole = {("brief-00.pdf",), ("brief-00.pdf", "brief-01.pdf"), ("brief-00.pdf", "brief-01.pdf", "brief-02.pdf")}
+    assert {tuple(names) for names in seen} <= whole
+    assert seen[0] == ["brief-00.pdf"] and seen[-1] == ["brief-00.pdf", "brief-01.pdf", "brief-02.pdf"]
