@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= data/store
 # Debian packages the tests need (browser, OCR, …); each feature adds its own.
-SYSTEM_PACKAGES := chromium
+SYSTEM_PACKAGES := chromium tesseract-ocr tesseract-ocr-nld
 
 .PHONY: demo test system-deps bench clean
 

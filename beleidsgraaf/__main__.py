@@ -1,3 +1,5 @@
 from beleidsgraaf.cli import main
 
-main()
+# Guarded: worker processes (forkserver) import the parent's main module.
+if __name__ == "__main__":
+    main()

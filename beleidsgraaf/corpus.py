@@ -46,10 +46,12 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _sha256(path: Path) -> str | None:
+    if not path.is_file():
+        return None  # a folder, a pipe or nothing: the pipeline reports why (and a pipe would block here)
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
-        return None  # the pipeline reports why
+        return None
 
 
 Progress = Callable[[Path], None]
@@ -86,8 +88,13 @@ def ingest(
             report.failed.append((str(path), str(outcome)))
             continue
         _store(store, path, outcome, by_path, now(), report)
-    if report.ingested:
+    # Linking is a pure function of the store, so it also runs when nothing was
+    # new: a run killed between its last document and the link is completed.
+    if report.ingested or report.unchanged:
         report.merged = link(store).merged
+    # Workers finish in any order; the report should not.
+    report.failed.sort()
+    report.partial.sort()
     return report
 
 

@@ -22,12 +22,27 @@ class InputError(BeleidsgraafError):
         self.cause = cause
         super().__init__(f"{self.path.name}: {cause}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Outcomes cross process boundaries (ProcessExecutor): rebuild from
+        # path and cause, since the subclasses take different arguments.
+        return _rebuild_input_error, (type(self), self.path, self.cause)
+
+
+def _rebuild_input_error(cls: type[InputError], path: Path, cause: str) -> InputError:
+    error = cls.__new__(cls)
+    InputError.__init__(error, path, cause)
+    return error
+
 
 class EncryptedPdfError(InputError):
     """The PDF needs a password we do not have."""
 
     def __init__(self, path: Path | str) -> None:
         super().__init__(path, "encrypted, password required (use --password)")
+
+
+class OcrError(BeleidsgraafError):
+    """Tesseract is missing or failed on a page (costs that page only)."""
 
 
 class StoreError(BeleidsgraafError):

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -19,6 +21,7 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTripl
 
 from beleidsgraaf import ontology
 from beleidsgraaf.errors import QueryError, SparqlSyntaxError, StoreError, StoreLockedError
+from beleidsgraaf.graph.locks import StoreLocks
 from beleidsgraaf.ontology import iris
 
 STORE_ENV = "BELEIDSGRAAF_STORE"
@@ -146,27 +149,16 @@ def export_format(path: Path) -> RdfFormat:
     return fmt
 
 
-class OxigraphStore(GraphStore):
-    """The embedded store: Oxigraph (RocksDB) in a folder."""
+class _Oxigraph(GraphStore):
+    """Queries and updates on an Oxigraph database, however it was opened."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
-        self.location = str(path)
-        try:
-            if read_only:
-                if not (path / "CURRENT").exists():
-                    raise StoreError(f"{path}: no store here (ingest something first, or pass --store)")
-                self._store = pyoxigraph.Store.read_only(str(path))
-            else:
-                path.mkdir(parents=True, exist_ok=True)
-                self._store = pyoxigraph.Store(str(path))
-        except OSError as exc:
-            if "lock" in str(exc).lower():
-                raise StoreLockedError(f"{path}: the store is in use by another process (an ingest or a server)") from exc
-            raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+    @abstractmethod
+    def _db(self) -> pyoxigraph.Store:
+        """The open database."""
 
     def query(self, sparql: str) -> QueryResult:
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True)
+            return self._db().query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise syntax_error(sparql, str(exc)) from exc
         except OSError as exc:  # a failed read, or a SERVICE call that failed
@@ -174,18 +166,152 @@ class OxigraphStore(GraphStore):
 
     def update(self, sparql: str) -> None:
         try:
-            self._store.update(sparql)
+            self._db().update(sparql)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error in update: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from exc
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
-        return iter(self._store.quads_for_pattern(None, None, None, graph))
+        return iter(self._db().quads_for_pattern(None, None, None, graph))
+
+
+def _open_database(path: Path, read_only: bool) -> pyoxigraph.Store:
+    try:
+        return pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreLockedError(f"{path}: the store is in use by a process that does not take beleidsgraaf's locks") from exc
+        raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+
+
+def _existing(path: Path) -> Path:
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: no store here (ingest something first, or pass --store)")
+    return path
+
+
+class OxigraphStore(_Oxigraph):
+    """The embedded store: Oxigraph (RocksDB) in a folder, shared with other
+    processes through the locks in `graph.locks`.
+
+    A reader holds shared access from open to close: open it per command, or
+    use `SharedReader` in a long-running process, or writers wait on it. A
+    writer opens the database lazily under exclusive access and closes it
+    between transactions when a reader is waiting.
+    """
+
+    def __init__(self, path: Path, read_only: bool = False, wait: float | None = None) -> None:
+        self.location = str(path)
+        self.read_only = read_only
+        self._store: pyoxigraph.Store | None = None
+        if read_only:
+            _existing(path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the store folder ({exc.strerror or exc})") from exc
+        self._locks = StoreLocks(path, wait)
+        try:
+            if read_only:
+                self._db()
+            else:
+                self._locks.become_writer()
+        except BaseException:
+            self._locks.close()
+            raise
+
+    def _db(self) -> pyoxigraph.Store:
+        """The open database, opened (under the access lock) if need be."""
+        if self._store is None:
+            if not self._locks.has_access:
+                self._locks.acquire_access(shared=self.read_only)
+            self._store = _open_database(Path(self.location), self.read_only)
+        return self._store
+
+    def update(self, sparql: str) -> None:
+        super().update(sparql)
+        if self._locks.someone_waiting():
+            self._release()  # between transactions: let the reader at the gate in
+
+    def _release(self) -> None:
+        # Dropping the handle closes RocksDB (waiting for its background work).
+        self._store = None
+        self._locks.release_access()
 
     def close(self) -> None:
-        # Dropping the handle closes RocksDB and releases its lock.
-        self.__dict__.pop("_store", None)
+        self._release()
+        self._locks.close()
+
+
+class _Snapshot(_Oxigraph):
+    """A read-only database that `SharedReader` opened, for one session."""
+
+    def __init__(self, db: pyoxigraph.Store, location: str) -> None:
+        self.location = location
+        self._database = db
+
+    def _db(self) -> pyoxigraph.Store:
+        return self._database
+
+
+class SharedReader:
+    """The way in for a long-running reader (a server): shared access per
+    session (one request), the database kept open between sessions and
+    reopened only when a writer has had the store since.
+
+        reader = SharedReader(location)
+        with reader.session() as store:  # a writer waits until this ends
+            rows = list(store.query(sparql))  # consume results inside
+
+    Sessions may overlap (one per request thread): the first takes the
+    shared lock, the last lets it go, and none joins while the writer waits
+    at the gate, so a busy server cannot starve an ingest.
+    """
+
+    def __init__(self, location: str | None = None, wait: float | None = None) -> None:
+        path = _existing(Path(location or default_location()))
+        self.location = str(path)
+        self._locks = StoreLocks(path, wait)
+        self._database: pyoxigraph.Store | None = None
+        self._generation = ""
+        self._active = 0
+        self._turn = threading.Condition()
+
+    @contextmanager
+    def session(self) -> Iterator[GraphStore]:
+        with self._turn:
+            while self._active and self._locks.someone_waiting():
+                self._turn.wait(0.05)  # let the writer in first
+            if not self._active:
+                self._enter()
+            self._active += 1
+            database = self._database
+        assert database is not None
+        try:
+            yield _Snapshot(database, self.location)
+        finally:
+            with self._turn:
+                self._active -= 1
+                if not self._active:
+                    self._locks.release_access()
+                    self._turn.notify_all()
+
+    def _enter(self) -> None:
+        self._locks.acquire_access(shared=True)
+        try:
+            generation = self._locks.generation()
+            if self._database is None or generation != self._generation:
+                self._database = None  # close the old one first
+                self._database = _open_database(Path(self.location), read_only=True)
+                self._generation = generation
+        except BaseException:
+            self._locks.release_access()
+            raise
+
+    def close(self) -> None:
+        self._database = None
+        self._locks.close()
 
 
 def syntax_error(sparql: str, message: str) -> QueryError:
@@ -203,11 +329,12 @@ def syntax_error(sparql: str, message: str) -> QueryError:
     return SparqlSyntaxError(line, column, cause, lines[line - 1].strip() if 0 < line <= len(lines) else "")
 
 
-def open_store(location: str | None = None, read_only: bool = False) -> GraphStore:
-    """The store at `location` (a folder or a SPARQL server's http(s) address), or the default one."""
+def open_store(location: str | None = None, read_only: bool = False, wait: float | None = None) -> GraphStore:
+    """The store at `location` (a folder or a SPARQL server's http(s) address), or the default one;
+    `wait`: seconds to wait for another process's lock (default $BELEIDSGRAAF_LOCK_WAIT or 30)."""
     from beleidsgraaf.graph.remote import RemoteStore, is_remote  # remote imports this module
 
     location = location or default_location()
     if is_remote(location):
         return RemoteStore(location, read_only=read_only)
-    return OxigraphStore(Path(location), read_only=read_only)
+    return OxigraphStore(Path(location), read_only=read_only, wait=wait)

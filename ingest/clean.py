@@ -41,7 +41,7 @@ _EDGE_LINES = 3  # lines at the top and bottom of a page that may be a running h
 @dataclass
 class _Line:
     text: str
-    origins: list[int]
+    origins: array
 
 
 def _normalise(raw: str) -> tuple[str, list[int]]:
@@ -109,7 +109,9 @@ def _strip(text: str, origins: list[int]) -> _Line:
     while chars and chars[-1] == " ":
         chars.pop()
         kept.pop()
-    return _Line("".join(chars), kept)
+    # Origins as machine ints (4 bytes a character, not ~36): every page's lines
+    # are held until the running headers are known.
+    return _Line("".join(chars), array("I", kept))
 
 
 def _edge_size(lines: int) -> int:

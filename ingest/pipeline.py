@@ -40,6 +40,7 @@ from beleidsgraaf.ontology.iris import document_key
 @dataclass(frozen=True)
 class Options:
     password: str | None = None
+    ocr: bool = True  # OCR pages without a usable text layer (Tesseract, Dutch)
 
 
 @dataclass
@@ -70,7 +71,7 @@ def _identify(work: _Work) -> None:
 
 
 def _read(work: _Work) -> None:
-    for item in read_pages(work.path, work.options.password):
+    for item in read_pages(work.path, work.options.password, use_ocr=work.options.ocr):
         work.page_count += 1
         if isinstance(item, PageError):
             work.errors.append(item)
@@ -80,6 +81,9 @@ def _read(work: _Work) -> None:
         raise InputError(work.path, "the PDF has no pages")
     if not work.pages:
         raise InputError(work.path, f"no page could be read ({work.errors[0].message})")
+    ocr_pages = sum(page.ocr for page in work.pages)
+    if ocr_pages:
+        work.statements.append(Statement(work.key, "bg:ocrPages", ocr_pages, ObjectKind.LITERAL))
 
 
 def _clean(work: _Work) -> None:

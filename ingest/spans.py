@@ -25,6 +25,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(?:\.[\"”’)]*|[!?](?![\"”’])\)*)\s+(?=[\"“‘(]?[A-Z0-9ÀÉÈËÏÖÜ•])")
 _LIST_MARKER = re.compile(r"[•\-–*>▪o]|\(?\d{1,2}[.)]|\(?[a-z][.)]")
 _HEADING_MAX_WORDS = 10
+_LOOK_BACK = 200  # characters before a sentence boundary that decide whether it is one
 _FULL_LINE = 0.75  # a line shorter than this share of the text width ends its paragraph
 
 
@@ -80,7 +81,9 @@ def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _sentence_cuts(block: str) -> Iterator[int]:
     for match in _BOUNDARY.finditer(block):
-        head = block[: match.start()].strip()
+        # Only the last word matters (and whether the block began here): a
+        # bounded look back keeps a paragraph of 1,000 pages linear.
+        head = block[max(0, match.start() - _LOOK_BACK) : match.start()].strip()
         if not head or _LIST_MARKER.fullmatch(head + block[match.start()]):
             continue
         before = head.rsplit(None, 1)[-1].lstrip("(\"“‘")

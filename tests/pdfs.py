@@ -74,3 +74,32 @@ def make_pdf(pages: Sequence[Sequence[str]], title: str = "test") -> bytes:
 def write_pdf(path: Path, pages: Sequence[Sequence[str]]) -> Path:
     path.write_bytes(make_pdf(pages, title=path.stem))
     return path
+
+
+def write_image_pdf(path: Path, lines: Sequence[str], dpi: int = 200) -> Path:
+    """A one-page PDF that is only a picture of `lines` (no text layer), like a scan."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = round(8.27 * dpi), round(11.69 * dpi)  # A4
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=round(dpi * 0.16))  # ~11.5 pt
+    y = dpi
+    for line in lines:
+        draw.text((dpi, y), line, fill=0, font=font)
+        y += round(dpi * 0.26)
+    image.save(path, "PDF", resolution=dpi)
+    return path
+
+
+def write_encrypted_pdf(path: Path, pages: Sequence[Sequence[str]], user_password: str, owner_password: str = "eigenaar") -> Path:
+    """`make_pdf(pages)` encrypted (RC4-128) with the given user password ("" opens without one)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(pages))))
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="RC4-128")
+    with path.open("wb") as out:
+        writer.write(out)
+    return path

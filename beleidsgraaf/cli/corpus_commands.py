@@ -11,6 +11,7 @@ from rich.table import Table
 
 from beleidsgraaf.cli.app import StoreOption, app, err, out
 from beleidsgraaf.errors import ValidationFailed
+from beleidsgraaf.executors import DEFAULT_TIMEOUT
 
 
 @app.command()
@@ -18,10 +19,16 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="PDF files or folders (searched recursively for *.pdf).")],
     store: StoreOption = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
+    ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="OCR pages without a usable text layer (Tesseract, Dutch).")] = True,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Files read in parallel (worker processes).")] = 1,
+    timeout: Annotated[
+        float, typer.Option(min=0, help="Seconds one file may take before it is skipped (0: no limit).")
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Read PDFs into the store: one named graph per document, re-ingest replaces, unchanged files are skipped."""
     from beleidsgraaf.corpus import collect_files
     from beleidsgraaf.corpus import ingest as run_ingest
+    from beleidsgraaf.executors import ProcessExecutor
     from beleidsgraaf.graph.store import open_store
     from beleidsgraaf.ingest.pipeline import Options
 
@@ -37,7 +44,10 @@ def ingest(
             def advance(path: Path) -> None:
                 bar.update(task, advance=1, description=path.name)
 
-            report = run_ingest(graph_store, files, Options(password=password), progress=advance)
+            report = run_ingest(
+                graph_store, files, Options(password=password, ocr=ocr), progress=advance,
+                executor=ProcessExecutor(jobs=jobs, timeout=timeout),
+            )  # fmt: skip
     out.print(
         f"ingested {len(report.ingested)}, unchanged {len(report.unchanged)}, "
         f"failed {len(report.failed)} ({report.pages} pages) → {graph_store.location}"
