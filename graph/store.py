@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph
-from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat
+from pyoxigraph import NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat
 
 from beleidsgraaf import ontology
 from beleidsgraaf.errors import QueryError, SparqlSyntaxError, StoreError, StoreLockedError
@@ -312,6 +312,40 @@ class SharedReader:
     def close(self) -> None:
         self._database = None
         self._locks.close()
+
+
+def detached(result: QueryResult) -> QueryResult:
+    """The same answer, read out of the database so that it can be closed (or
+    handed to a writer) before the caller looks at it."""
+    if isinstance(result, (QuerySolutions, QueryBoolean)):
+        return pyoxigraph.parse_query_results(result.serialize(format=QueryResultsFormat.JSON), QueryResultsFormat.JSON)
+    scratch = pyoxigraph.Store()
+    scratch.extend(Quad(t.subject, t.predicate, t.object) for t in result)
+    return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+
+
+class SharedStore(GraphStore):
+    """A read-only store for a server: every call is one `SharedReader` session,
+    so an ingest can write between two requests and a request never sees half
+    a document."""
+
+    def __init__(self, location: str | None = None, wait: float | None = None) -> None:
+        self._reader = SharedReader(location, wait)
+        self.location = self._reader.location
+
+    def query(self, sparql: str) -> QueryResult:
+        with self._reader.session() as store:
+            return detached(store.query(sparql))
+
+    def update(self, sparql: str) -> None:
+        raise StoreError(f"{self.location}: the server reads this store, it does not write it")
+
+    def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
+        with self._reader.session() as store:
+            return iter(list(store.quads(graph)))
+
+    def close(self) -> None:
+        self._reader.close()
 
 
 def syntax_error(sparql: str, message: str) -> QueryError:

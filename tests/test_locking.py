@@ -3,10 +3,12 @@ documents and get in between the writer's transactions, nobody waits forever."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from beleidsgraaf.corpus import ingest
@@ -15,6 +17,8 @@ from beleidsgraaf.executors import SerialExecutor
 from beleidsgraaf.graph.locks import LOCK_WAIT_ENV, StoreLocks
 from beleidsgraaf.graph.store import GraphStore, SharedReader, open_store
 from tests.conftest import Run
+from tests.pdfs import write_pdf
+from tests.servers import free_port, running
 from tests.test_executors import _letters
 
 
@@ -174,3 +178,21 @@ def test_a_busy_server_does_not_starve_an_ingest(tmp_path: Path) -> None:
     whole = {("brief-00.pdf",), ("brief-00.pdf", "brief-01.pdf"), ("brief-00.pdf", "brief-01.pdf", "brief-02.pdf")}
     assert {tuple(names) for names in seen} <= whole
     assert seen[0] == ["brief-00.pdf"] and seen[-1] == ["brief-00.pdf", "brief-01.pdf", "brief-02.pdf"]
+
+
+def test_an_ingest_lands_while_the_server_runs_and_the_server_then_sees_it(cli: Run, writable_store: Path, tmp_path: Path) -> None:
+    """`serve` shares the store per request, so ingests need not wait for it to stop."""
+    port = free_port()
+    count = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d <https://w3id.org/beleidsgraaf/def#sha256> ?s }"
+    command = [sys.executable, "-m", "beleidsgraaf", "serve", "--store", writable_store, "--port", str(port)]
+    with running(command, f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D"):
+
+        def documents() -> int:
+            answer = httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": count}, headers={"Accept": "application/sparql-results+json"})
+            return int(answer.json()["results"]["bindings"][0]["n"]["value"])
+
+        assert documents() == 3
+        letter = write_pdf(tmp_path / "nieuw.pdf", [["Geachte leden van de raad,", "Een nieuwe brief over de binnenstad van Deventer."]])
+        result = cli("ingest", letter, "--store", writable_store, env={**os.environ, "BELEIDSGRAAF_LOCK_WAIT": "20"})
+        assert "ingested 1" in result.stdout
+        assert documents() == 4

@@ -1,6 +1,6 @@
 """The web server: the SPARQL endpoint and query editor for analysts, the griffiers' pages.
 
-One Starlette app over one store, opened read-only for the server's life and kept
+One Starlette app over one store, read per request (so ingests can run meanwhile) and kept
 on `app.state.store`. Analysts' paths: /sparql, /editor, /static/editor/…; the
 griffiers' pages (`beleidsgraaf.web.pages.routes`) are mounted at the root.
 """

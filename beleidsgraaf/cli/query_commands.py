@@ -146,12 +146,15 @@ def serve(
     """Serve the SPARQL 1.1 endpoint (/sparql, read-only), the query editor (/editor) and the web pages."""
     import uvicorn
 
-    from beleidsgraaf.graph.store import open_store
+    from beleidsgraaf.graph.remote import is_remote
+    from beleidsgraaf.graph.store import SharedStore, default_location, open_store
     from beleidsgraaf.web.app import create_app
     from beleidsgraaf.web.sparql import Limits
 
     if timeout <= 0 or max_rows <= 0:
         raise UsageError("--timeout and --max-rows must be positive")
-    with open_store(store, read_only=True) as graph_store:
+    location = store or default_location()
+    # A local store is shared per request, so ingests can run while the server does.
+    with open_store(location, read_only=True) if is_remote(location) else SharedStore(location) as graph_store:
         out.print(f"serving {graph_store.location} at http://{host}:{port}/ (SPARQL: /sparql, editor: /editor)")
         uvicorn.run(create_app(graph_store, Limits(timeout=timeout, max_rows=max_rows)), host=host, port=port, log_level="warning")
