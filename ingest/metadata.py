@@ -269,16 +269,20 @@ def _publisher(lines: Sequence[Line]) -> tuple[Organisation, Line] | None:
 
 
 def _signatories(closing: Sequence[Line]) -> list[Signatory]:
-    """Pair roles and names in the signature: 'de secretaris, de burgemeester,'
-    over '(E.A. Smit) (R.W. Bleker)', or role and name on alternating lines."""
+    """Pair roles and names in the signature: 'J.C. Berends, voorzitter' on one
+    line, 'de secretaris, de burgemeester,' over '(E.A. Smit) (R.W. Bleker)', or
+    role and name on alternating lines."""
     tokens: list[tuple[str, str, Line]] = []
+    signatories: list[Signatory] = []
     for line in closing:
         if any(pattern.search(line.text) for pattern, _ in SENDER_PATTERNS):
             continue  # "Burgemeester en wethouders van X" names the sender, not a signatory's role
-        items = [(m.start(), "role", m["role"]) for m in ROLE.finditer(line.text)]
-        items += [(m.start(), "name", m["name"]) for m in PERSON_NAME.finditer(line.text)]
-        tokens += [(kind, value, line) for _, kind, value in sorted(items)]
-    signatories: list[Signatory] = []
+        roles = [(m.start(), "role", m["role"]) for m in ROLE.finditer(line.text)]
+        names = [(m.start(), "name", m["name"]) for m in PERSON_NAME.finditer(line.text)]
+        if len(roles) == 1 and len(names) == 1:
+            signatories.append(Signatory(name=_person_name(names[0][2]), role=_role(roles[0][2]), line=line))
+            continue
+        tokens += [(kind, value, line) for _, kind, value in sorted(roles + names)]
     index = 0
     while index < len(tokens):
         roles = []

@@ -88,3 +88,16 @@ def test_every_metadata_statement_about_the_document_cites_a_sentence() -> None:
     m = meta("Geachte leden van de raad,\n" + FILLER + "\nBurgemeester en wethouders van Hengelo,\nde burgemeester,\n(S. Smit)")
     cited = [s for s in m.statements if s.subject == "doc/test" and s.predicate != "dcterms:title"]
     assert cited and all(s.evidence and s.evidence.quote and s.evidence.page == 1 for s in cited)
+
+
+def test_statenbrief_with_name_and_role_on_one_line() -> None:
+    m = meta(
+        "Aan Provinciale Staten van Gelderland\nDatum 12 maart 2024\nOnderwerp: voortgang energiestrategie\n"
+        "Geachte Statenleden,\n" + FILLER + "\n"
+        "Gedeputeerde Staten van Gelderland,\nJ.C. Berends, voorzitter\nM. de Vries, secretaris"
+    )
+    assert facts(m, "dcterms:creator") == ["org/pv25/gs"]
+    assert facts(m, "bg:addressee") == ["org/pv25/staten"]
+    assert facts(m, "rdf:type") == ["bg:Statenbrief"]
+    roles = {e.label: s.object for e in m.entities for s in m.statements if s.subject == e.key and s.predicate == "bg:role"}
+    assert roles == {"J.C. Berends": "voorzitter", "M. de Vries": "secretaris"}
