@@ -12,9 +12,11 @@ from collections.abc import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from beleidsgraaf.ingest.bodies import organisation_entity
 from beleidsgraaf.ingest.model import Entity, Extraction, Kind, ObjectKind, Statement, Value
 from beleidsgraaf.ontology import iris
 from beleidsgraaf.ontology.iris import term
+from beleidsgraaf.ontology.tooi import by_code
 
 _XSD = iris.PREFIXES["xsd"]
 RDF_TYPE = term("rdf:type")
@@ -82,8 +84,25 @@ def entity_triples(entity: Entity) -> Iterator[tuple[NamedNode, NamedNode, Named
     for former in sorted(entity.former_names):
         yield node, term("bg:formerName"), Literal(former)
     if entity.tooi:
-        yield node, term("bg:tooi"), NamedNode(entity.tooi)
-        yield node, term("bg:organisationCode"), Literal(entity.tooi.rsplit("/", 1)[-1])
+        yield from _reference_triples(node, entity.tooi.rsplit("/", 1)[-1])
+
+
+def _reference_triples(node: NamedNode, code: str) -> Iterator[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
+    """What the TOOI reference data says of a body: its identifiers, its
+    province (itself described, so the graph stays self-contained) and, for a
+    gemeente merged away, what it became."""
+    org = by_code().get(code)
+    if org is None:
+        return
+    yield node, term("bg:tooi"), NamedNode(org.iri)
+    yield node, term("bg:organisationCode"), Literal(org.code)
+    if org.cbs_code:
+        yield node, term("bg:cbsCode"), Literal(org.cbs_code)
+    if org.province and (province := by_code().get(org.province)):
+        yield node, term("bg:inProvince"), iris.entity(f"org/{province.code}")
+        yield from entity_triples(organisation_entity(province))
+    for successor in org.successors:
+        yield node, term("bg:succeededByBody"), iris.entity(f"org/{successor}")
 
 
 def statement_triples(statement: Statement, document: NamedNode) -> Iterator[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
