@@ -22,6 +22,17 @@ class InputError(BeleidsgraafError):
         self.cause = cause
         super().__init__(f"{self.path.name}: {cause}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from path and cause (not from the message), so the error
+        # crosses to and from worker processes intact.
+        return _rebuild_input_error, (type(self), self.path, self.cause)
+
+
+def _rebuild_input_error(cls: type[InputError], path: Path, cause: str) -> InputError:
+    error = InputError.__new__(cls)
+    InputError.__init__(error, path, cause)
+    return error
+
 
 class EncryptedPdfError(InputError):
     """The PDF needs a password we do not have."""

@@ -18,15 +18,19 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="PDF files or folders (searched recursively for *.pdf).")],
     store: StoreOption = None,
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
+    executor: Annotated[
+        str, typer.Option(help="Where the pipeline runs: serial, dask (a local cluster, one process per core) or dask://host:port.")
+    ] = "serial",
 ) -> None:
     """Read PDFs into the store: one named graph per document, re-ingest replaces, unchanged files are skipped."""
     from beleidsgraaf.corpus import collect_files
     from beleidsgraaf.corpus import ingest as run_ingest
+    from beleidsgraaf.dask_executor import open_executor
     from beleidsgraaf.graph.store import open_store
     from beleidsgraaf.ingest.pipeline import Options
 
     files = collect_files(paths)
-    with open_store(store) as graph_store:
+    with open_store(store) as graph_store, open_executor(executor) as runner:
         graph_store.install_ontology()
         with Progress(
             TextColumn("[bold]inlezen[/bold]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -37,7 +41,7 @@ def ingest(
             def advance(path: Path) -> None:
                 bar.update(task, advance=1, description=path.name)
 
-            report = run_ingest(graph_store, files, Options(password=password), progress=advance)
+            report = run_ingest(graph_store, files, Options(password=password), progress=advance, executor=runner)
     out.print(
         f"ingested {len(report.ingested)}, unchanged {len(report.unchanged)}, "
         f"failed {len(report.failed)} ({report.pages} pages) → {graph_store.location}"
