@@ -1,0 +1,132 @@
+"""Query latency on synthetic graphs: our on-disk Oxigraph store against
+rdflib's in-memory engine, every saved query (queries/*.rq, else the analyst
+queries in bench/queries/) at each size."""
+from __future__ import annotations
+
+import json
+import selectors
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+
+from bench import synth
+from bench.report import median, ms, ratio, table
+from beleidsgraaf.graph.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAVED = ROOT / "queries"
+OWN = Path(__file__).with_name("queries")
+RDFLIB_WORKER = Path(__file__).with_name("rdflib_worker.py")
+TARGET_MS = 50
+
+
+def saved_queries() -> tuple[str, dict[str, str]]:
+    """The product's saved queries when there are any, else the bench's own."""
+    for folder in (SAVED, OWN):
+        files = sorted(folder.glob("*.rq"))
+        if files:
+            return str(folder.relative_to(ROOT)), {f.stem: f.read_text(encoding="utf-8") for f in files}
+    raise FileNotFoundError("no .rq queries found")
+
+
+@dataclass
+class Latency:
+    runs: list[float] = field(default_factory=list)
+    rows: int | None = None
+    note: str = ""
+
+    def cell(self) -> str:
+        return ms(median(self.runs)) if self.runs else self.note
+
+
+def oxigraph_latencies(store_dir: Path, queries: dict[str, str], repeats: int) -> dict[str, Latency]:
+    results: dict[str, Latency] = {}
+    with open_store(str(store_dir), read_only=True) as store:
+        for name, sparql in queries.items():
+            latency = Latency()
+            try:
+                latency.rows = len(list(store.query(sparql)))  # warm-up, and the answer's size
+                for _ in range(repeats):
+                    began = time.perf_counter()
+                    list(store.query(sparql))
+                    latency.runs.append(time.perf_counter() - began)
+            except Exception as exc:  # noqa: BLE001 - a failing saved query is a row in the table, not the end of the run
+                latency.note = f"error: {exc}"[:80]
+            results[name] = latency
+    return results
+
+
+def rdflib_latencies(data: Path, queries: dict[str, str], repeats: int, load_cap: float, query_cap: float) -> tuple[str, dict[str, Latency]]:
+    """rdflib in a child process; past a cap the child is stopped and the rest 'did not finish'."""
+    results = {name: Latency(note="did not finish") for name in queries}
+    job = json.dumps({"data": str(data), "queries": queries, "repeats": repeats, "cap": query_cap})
+    child = subprocess.Popen([sys.executable, str(RDFLIB_WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(job)
+    child.stdin.close()
+    selector = selectors.DefaultSelector()
+    selector.register(child.stdout, selectors.EVENT_READ)
+    load = f"did not load in {load_cap:.0f} s"
+    cap = load_cap
+    try:
+        for _ in range(len(queries) + 1):
+            if not selector.select(timeout=cap):
+                break
+            line = child.stdout.readline()
+            if not line:
+                break
+            message = json.loads(line)
+            if "loaded" in message:
+                load = f"{message['loaded']:.1f} s"
+            else:
+                results[message["name"]] = Latency(message["runs"], message["rows"])
+            cap = query_cap
+    finally:
+        child.kill()
+        child.wait()
+        selector.close()
+    return load, results
+
+
+def build_store(nquads: Path, folder: Path) -> float:
+    began = time.perf_counter()
+    store = pyoxigraph.Store(str(folder))
+    store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
+    store.optimize()
+    del store  # closes RocksDB so the store can be opened read-only as the CLI does
+    return time.perf_counter() - began
+
+
+def run(sizes: list[int], repeats: int, rdflib_load_cap: float, rdflib_query_cap: float) -> str:
+    source, queries = saved_queries()
+    rows, notes = [], []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            data = Path(tmp) / "graph.nq"
+            began = time.perf_counter()
+            quads = synth.write(size, data)
+            generated = time.perf_counter() - began
+            loaded = build_store(data, Path(tmp) / "store")
+            ours = oxigraph_latencies(Path(tmp) / "store", queries, repeats)
+            rdflib_load, theirs = rdflib_latencies(data, queries, max(3, repeats // 4), rdflib_load_cap, rdflib_query_cap)
+        notes.append(f"{quads:,} quads: generated in {generated:.1f} s, Oxigraph bulk load {loaded:.1f} s, rdflib load {rdflib_load}")
+        for name in queries:
+            a, b = ours[name], theirs[name]
+            fast = bool(a.runs) and median(a.runs) * 1000 <= TARGET_MS
+            ten_x = bool(a.runs and b.runs) and median(b.runs) >= 10 * median(a.runs)
+            same = "" if b.rows is None or a.rows == b.rows else f" (rdflib: {b.rows})"
+            rows.append(
+                (
+                    f"{quads:,}", name, f"{a.rows}{same}", a.cell(), b.cell(),
+                    ratio(median(b.runs), median(a.runs)) if a.runs and b.runs else "",
+                    "yes" if fast else "no", "yes" if ten_x else ("n/a" if not b.runs else "no"),
+                )
+            )  # fmt: skip
+    header = ("quads", "query", "rows", "Oxigraph on disk ms", "rdflib in memory ms", "speed-up", f"<= {TARGET_MS} ms", ">= 10x")
+    title = f"Queries: median latency ({source}/*.rq) on synthetic graphs"
+    return table(title, header, rows) + "\n" + "\n".join(f"- {note}" for note in notes) + "\n"
