@@ -36,7 +36,7 @@ _PAGE_NUMBER = re.compile(
 )
 _RULE = re.compile(r"[\s_.\-–—=*·]{3,}")
 _SPECIAL = re.compile("[" + re.escape("".join(sorted({*PDFIUM_LINE_HYPHENS, "-", *_DROPPED, *map(chr, _CHAR_MAP)}))) + "]")
-_WORD = re.compile("[^ ]+")
+_SPACE_RUN = re.compile(" {2,}")
 _DIGITS = re.compile(r"\d+")
 _EDGE_LINES = 3  # lines at the top and bottom of a page that may be a running header/footer
 
@@ -117,19 +117,20 @@ def _split_lines(text: str, origins: list[int]) -> list[_Line]:
 def _strip(text: str, origins: list[int]) -> _Line:
     """Trim the line and collapse runs of spaces, keeping origins aligned
     (a collapsed run keeps its first space's origin)."""
-    if " " not in text:
-        return _Line(text, origins)
+    start, end = len(text) - len(text.lstrip(" ")), len(text.rstrip(" "))
+    body, kept = text[start:end], origins[start:end]
+    if "  " not in body:
+        return _Line(body, kept)
     chars: list[str] = []
-    kept: list[int] = []
-    previous_end = 0
-    for word in _WORD.finditer(text):
-        if chars:
-            chars.append(" ")
-            kept.append(origins[previous_end])
-        chars.append(word.group())
-        kept.extend(origins[word.start() : word.end()])
-        previous_end = word.end()
-    return _Line("".join(chars), kept)
+    collapsed: list[int] = []
+    done = 0
+    for run in _SPACE_RUN.finditer(body):
+        chars.append(body[done : run.start() + 1])
+        collapsed.extend(kept[done : run.start() + 1])
+        done = run.end()
+    chars.append(body[done:])
+    collapsed.extend(kept[done:])
+    return _Line("".join(chars), collapsed)
 
 
 def _edge_size(lines: int) -> int:

@@ -82,3 +82,11 @@ def test_span_at_finds_the_span_holding_an_offset() -> None:
         0, 0, -1, -1, 7, -1, 9, 9, -1,
     ]  # fmt: skip
     assert _span_at([], 3) is None
+
+
+def test_sentence_cuts_skip_abbreviations_initials_and_list_markers() -> None:
+    from beleidsgraaf.ingest.spans import _sentence_cuts
+
+    block = "1. Dhr. R.W. Bleker sprak (o.a. over de ROS). Daarna volgde het besluit. Klaar"
+    cuts = list(_sentence_cuts(block))
+    assert [block[:c].rsplit(" ", 1)[-1] for c in cuts] == ["ROS).", "besluit."]
