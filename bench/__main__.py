@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import ingest, maps, queries
-from bench.report import machine
+from bench.report import load, machine
 
 PARTS = ("ingest", "queries", "maps")
 
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> None:
     unknown = set(parts) - set(PARTS)
     if unknown:
         parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
-    started = time.perf_counter()
+    started, load_at_start = time.perf_counter(), load()
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
     command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
     sections = [f"## Run of `{command.strip()}`\n"]
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
         emit(queries.run(plan.query_sizes, plan.query_repeats, plan.rdflib_load_cap, plan.rdflib_query_cap))
     if "maps" in parts:
         emit(maps.run(plan.map_sizes, plan.map_timeout, plan.map_baseline_sizes))
-    emit(machine(when))
+    emit(machine(when, load_at_start))
     emit(f"Whole run: {time.perf_counter() - started:.0f} s.\n")
     if args.out:
         args.out.write_text("\n".join(sections), encoding="utf-8")

@@ -37,12 +37,24 @@ class Measured:
     label: str
     pages: int
     runs: list[float]
+    cpu_runs: list[float]
     stages: dict[str, list[float]]
     peak_rss_mb: float
 
     @property
     def seconds(self) -> float:
         return median(self.runs)
+
+    @property
+    def cpu(self) -> float:
+        """CPU seconds: what one core spends, whatever else the machine runs meanwhile."""
+        return median(self.cpu_runs)
+
+    def plus(self, other: Measured) -> Measured:
+        """Both measurements' repeats together (for interleaved rounds)."""
+        stages = {name: self.stages.get(name, []) + other.stages.get(name, []) for name in dict.fromkeys([*self.stages, *other.stages])}
+        return Measured(self.label, other.pages, self.runs + other.runs, self.cpu_runs + other.cpu_runs, stages,
+                        max(self.peak_rss_mb, other.peak_rss_mb))  # fmt: skip
 
 
 def measure(reader: str, files: list[Path], repeats: int, label: str | None = None, pythonpath: Path | None = None) -> Measured:
@@ -55,7 +67,7 @@ def measure(reader: str, files: list[Path], repeats: int, label: str | None = No
     if done.returncode != 0:
         raise RuntimeError(f"bench worker for {reader} failed:\n{done.stderr[-2000:]}")
     result = json.loads(done.stdout)
-    return Measured(label or reader, result["pages"], result["runs"], result["stages"], result["peak_rss_mb"])
+    return Measured(label or reader, result["pages"], result["runs"], result["cpu_runs"], result["stages"], result["peak_rss_mb"])
 
 
 def checkout(ref: str, into: Path) -> Path:
@@ -78,24 +90,23 @@ def checkout(ref: str, into: Path) -> Path:
     return src
 
 
-def _per_page(item: Measured) -> float:
-    return item.seconds / max(item.pages, 1)
-
-
 def readers_table(title: str, items: list[Measured], reference: Measured) -> str:
     rows = [
         (
             item.label,
             item.pages,
             f"{item.seconds:.2f}",
-            f"{item.pages / item.seconds:.0f}",
-            ms(_per_page(item)),
+            f"{item.cpu:.2f}",
+            f"{item.pages / item.cpu:.0f}",
+            ms(item.cpu / max(item.pages, 1)),
             f"{item.peak_rss_mb:.0f}",
+            ratio(reference.cpu, item.cpu),
             ratio(reference.seconds, item.seconds),
         )
         for item in items
     ]
-    header = ("reader", "pages", "median s", "pages/s", "ms/page", "peak RSS MB", f"speed vs {reference.label}")
+    header = ("reader", "pages", "wall s", "CPU s", "pages/CPU s", "CPU ms/page", "peak RSS MB",
+              f"speed vs {reference.label} (CPU)", "(wall)")  # fmt: skip
     return table(title, header, rows)
 
 
@@ -110,7 +121,7 @@ def stages_table(items: list[Measured]) -> str:
         if len(items) == 2 and all(name in item.stages for item in items):
             cells.append(ratio(median(items[0].stages[name]), median(items[1].stages[name])))
         rows.append(cells)
-    header = ["stage (ms/page, median)", *(item.label for item in items)]
+    header = ["stage (wall ms/page, median)", *(item.label for item in items)]
     if len(items) == 2:
         header.append("speed-up")
     return table("Ingest: time per pipeline stage", header, rows)
@@ -156,8 +167,12 @@ def run(quick: bool, repeats: int, baseline: str | None) -> str:
     if baseline:
         with tempfile.TemporaryDirectory() as tmp:
             old_path = checkout(baseline, Path(tmp))
-            old = measure("ingest", files, repeats, f"ingest at {baseline}", pythonpath=old_path)
-            new = measure("ingest", files, repeats, "ingest, this tree")
+            # Rounds alternate old and new, so load from elsewhere on the machine hits both alike.
+            old = measure("ingest", files, 1, f"ingest at {baseline}", pythonpath=old_path)
+            new = measure("ingest", files, 1, "ingest, this tree")
+            for _ in range(repeats - 1):
+                old = old.plus(measure("ingest", files, 1, pythonpath=old_path))
+                new = new.plus(measure("ingest", files, 1))
         out.append(readers_table(f"Ingest before ({baseline}) and after (this tree), one core", [old, new], old))
         out.append(stages_table([old, new]))
     else:

@@ -64,9 +64,15 @@ def _chromium() -> str:
 LIBRARIES = ("pyoxigraph", "rdflib", "pdfplumber", "pypdfium2", "distributed", "pyvis", "playwright")
 
 
-def machine(when: str) -> str:
+def load() -> str:
+    """The 1-, 5- and 15-minute load averages: other work on the machine skews wall times."""
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def machine(when: str, load_at_start: str) -> str:
     rows = [
         ("date (UTC)", when),
+        ("load average 1/5/15 min, at start / at end", f"{load_at_start}; {load()}"),
         ("cores (nproc)", os.cpu_count()),
         ("CPU", _cpu_model()),
         ("RAM", _ram_gib()),

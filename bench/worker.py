@@ -1,7 +1,7 @@
 """One ingest measurement in a fresh process (run as a script, not imported).
 
 Reads a JSON job on stdin: {"reader": ..., "files": [...], "repeats": n} and
-prints one JSON result: total seconds per repeat, seconds per pipeline stage
+prints one JSON result: wall and CPU seconds per repeat, seconds per pipeline stage
 per repeat, pages, and the process's peak RSS. A fresh process per reader
 keeps peak memory honest and lets `bench --baseline REF` put an older
 checkout of the package first on PYTHONPATH (so this file imports nothing
@@ -77,8 +77,9 @@ PER_FILE: dict[str, Callable[[Path], tuple[int, Stages]]] = {
 }
 
 
-def _one_pass(reader: str, files: list[Path]) -> tuple[float, int, Stages]:
-    started = time.perf_counter()
+def _one_pass(reader: str, files: list[Path]) -> tuple[float, float, int, Stages]:
+    """Wall and CPU seconds (this process's user + system), pages, stage seconds."""
+    started, cpu = time.perf_counter(), time.process_time()
     if reader == "ingest":
         pages, stages = _ingest(files)
     else:
@@ -88,21 +89,22 @@ def _one_pass(reader: str, files: list[Path]) -> tuple[float, int, Stages]:
             pages += count
             for name, seconds in timings.items():
                 stages[name] = stages.get(name, 0.0) + seconds
-    return time.perf_counter() - started, pages, stages
+    return time.perf_counter() - started, time.process_time() - cpu, pages, stages
 
 
 def main() -> None:
     job = json.load(sys.stdin)
     reader, files, repeats = job["reader"], [Path(f) for f in job["files"]], int(job["repeats"])
     _one_pass(reader, files[:1])  # warm-up: imports, compiled patterns, the gazetteer
-    runs, stage_runs, pages = [], {}, 0
+    runs, cpu_runs, stage_runs, pages = [], [], {}, 0
     for _ in range(repeats):
-        seconds, pages, stages = _one_pass(reader, files)
+        seconds, cpu, pages, stages = _one_pass(reader, files)
         runs.append(seconds)
+        cpu_runs.append(cpu)
         for name, value in stages.items():
             stage_runs.setdefault(name, []).append(value)
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
-    json.dump({"reader": reader, "pages": pages, "runs": runs, "stages": stage_runs, "peak_rss_mb": rss_kb / 1024}, sys.stdout)
+    json.dump({"reader": reader, "pages": pages, "runs": runs, "cpu_runs": cpu_runs, "stages": stage_runs, "peak_rss_mb": rss_kb / 1024}, sys.stdout)
 
 
 if __name__ == "__main__":
