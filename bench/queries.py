@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,21 +45,35 @@ class Latency:
         return ms(median(self.runs)) if self.runs else self.note
 
 
-def oxigraph_latencies(store_dir: Path, queries: dict[str, str], repeats: int) -> dict[str, Latency]:
+def _latencies(run_query: Callable[[str], object], queries: dict[str, str], repeats: int) -> dict[str, Latency]:
     results: dict[str, Latency] = {}
-    with open_store(str(store_dir), read_only=True) as store:
-        for name, sparql in queries.items():
-            latency = Latency()
-            try:
-                latency.rows = len(list(store.query(sparql)))  # warm-up, and the answer's size
-                for _ in range(repeats):
-                    began = time.perf_counter()
-                    list(store.query(sparql))
-                    latency.runs.append(time.perf_counter() - began)
-            except Exception as exc:  # noqa: BLE001 - a failing saved query is a row in the table, not the end of the run
-                latency.note = f"error: {exc}"[:80]
-            results[name] = latency
+    for name, sparql in queries.items():
+        latency = Latency()
+        try:
+            latency.rows = len(list(run_query(sparql)))  # type: ignore[call-overload]  # warm-up, and the answer's size
+            for _ in range(repeats):
+                began = time.perf_counter()
+                list(run_query(sparql))  # type: ignore[call-overload]
+                latency.runs.append(time.perf_counter() - began)
+        except Exception as exc:  # noqa: BLE001 - a failing saved query is a row in the table, not the end of the run
+            latency.note = f"error: {exc}"[:80]
+        results[name] = latency
     return results
+
+
+def oxigraph_latencies(store_dir: Path, queries: dict[str, str], repeats: int) -> dict[str, Latency]:
+    """Through our store, as the product queries: the union of the named graphs."""
+    with open_store(str(store_dir), read_only=True) as store:
+        return _latencies(store.query, queries, repeats)
+
+
+def merged_latencies(store_dir: Path, queries: dict[str, str], repeats: int) -> dict[str, Latency]:
+    """Oxigraph's union default graph is a bag: a triple restated in n
+    documents' graphs (a project's label) matches n times, multiplying rows
+    and path work. This store also holds the distinct triples of all graphs
+    in its default graph, queried alone: what materialising that merge would give."""
+    store = pyoxigraph.Store.read_only(str(store_dir))
+    return _latencies(store.query, queries, repeats)
 
 
 def rdflib_latencies(data: Path, queries: dict[str, str], repeats: int, load_cap: float, query_cap: float) -> tuple[str, dict[str, Latency]]:
@@ -93,10 +108,12 @@ def rdflib_latencies(data: Path, queries: dict[str, str], repeats: int, load_cap
     return load, results
 
 
-def build_store(nquads: Path, folder: Path) -> float:
+def build_store(nquads: Path, folder: Path, merged: bool = False) -> float:
     began = time.perf_counter()
     store = pyoxigraph.Store(str(folder))
     store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
+    if merged:
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     store.optimize()
     del store  # closes RocksDB so the store can be opened read-only as the CLI does
     return time.perf_counter() - began
@@ -113,10 +130,13 @@ def run(sizes: list[int], repeats: int, rdflib_load_cap: float, rdflib_query_cap
             generated = time.perf_counter() - began
             loaded = build_store(data, Path(tmp) / "store")
             ours = oxigraph_latencies(Path(tmp) / "store", queries, repeats)
+            merging = build_store(data, Path(tmp) / "merged", merged=True)
+            merged = merged_latencies(Path(tmp) / "merged", queries, repeats)
             rdflib_load, theirs = rdflib_latencies(data, queries, max(3, repeats // 4), rdflib_load_cap, rdflib_query_cap)
-        notes.append(f"{quads:,} quads: generated in {generated:.1f} s, Oxigraph bulk load {loaded:.1f} s, rdflib load {rdflib_load}")
+        notes.append(f"{quads:,} quads: generated in {generated:.1f} s, Oxigraph bulk load {loaded:.1f} s "
+                     f"(with the merged default graph {merging:.1f} s), rdflib load {rdflib_load}")  # fmt: skip
         for name in queries:
-            a, b = ours[name], theirs[name]
+            a, b, c = ours[name], theirs[name], merged[name]
             fast = bool(a.runs) and median(a.runs) * 1000 <= TARGET_MS
             ten_x = bool(a.runs and b.runs) and median(b.runs) >= 10 * median(a.runs)
             same = "" if b.rows is None or a.rows == b.rows else f" (rdflib: {b.rows})"
@@ -125,8 +145,10 @@ def run(sizes: list[int], repeats: int, rdflib_load_cap: float, rdflib_query_cap
                     f"{quads:,}", name, f"{a.rows}{same}", a.cell(), b.cell(),
                     ratio(median(b.runs), median(a.runs)) if a.runs and b.runs else "",
                     "yes" if fast else "no", "yes" if ten_x else ("n/a" if not b.runs else "no"),
+                    f"{c.cell()} ({c.rows} rows)",
                 )
             )  # fmt: skip
-    header = ("quads", "query", "rows", "Oxigraph on disk ms", "rdflib in memory ms", "speed-up", f"<= {TARGET_MS} ms", ">= 10x")
+    header = ("quads", "query", "rows", "Oxigraph on disk ms", "rdflib in memory ms", "speed-up", f"<= {TARGET_MS} ms", ">= 10x",
+              "Oxigraph, merged default graph ms")  # fmt: skip
     title = f"Queries: median latency ({source}/*.rq) on synthetic graphs"
     return table(title, header, rows) + "\n" + "\n".join(f"- {note}" for note in notes) + "\n"
