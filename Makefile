@@ -27,5 +27,10 @@ system-deps:
 test: $(BIN)/.installed system-deps
 	$(BIN)/python -m pytest
 
+# Benchmarks (not tests): ingest, queries, maps; about 10 minutes, BENCH_ARGS=--quick for about 2.
+bench: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[bench,dask]'
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) data .pytest_cache

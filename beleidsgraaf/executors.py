@@ -13,12 +13,13 @@ import signal
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from beleidsgraaf.errors import BeleidsgraafError, InputError
+from beleidsgraaf.errors import BeleidsgraafError, InputError, UsageError
 
 if TYPE_CHECKING:  # the pipeline's readers load on first use, so `--help` stays quick
     from beleidsgraaf.ingest.pipeline import Options, Timed
@@ -169,3 +170,24 @@ class ProcessExecutor(Executor):
         slot.process.join(timeout=1)
         code = slot.process.exitcode
         return f"killed by signal {-code}" if code is not None and code < 0 else f"exit {code}"
+
+
+DASK_SCHEME = "dask://"
+
+
+@contextmanager
+def open_executor(spec: str, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Executor]:
+    """The executor an `--executor` value names: local (worker processes here), dask, or dask://host:port."""
+    if spec == "local":
+        yield ProcessExecutor(jobs=jobs, timeout=timeout)
+        return
+    if spec == "dask":
+        address = None
+    elif spec.startswith(DASK_SCHEME) and len(spec) > len(DASK_SCHEME):
+        address = "tcp://" + spec[len(DASK_SCHEME) :]
+    else:
+        raise UsageError(f"--executor {spec}: unknown executor (use local, dask or dask://host:port)")
+    from beleidsgraaf.dask_executor import DaskExecutor  # optional dependency
+
+    with DaskExecutor(address) as executor:
+        yield executor

@@ -9,7 +9,7 @@ Dutch forms from place names ("de Losserse omgevingsvisie").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -151,14 +151,9 @@ class Gazetteer:
         for adjective, name in _IRREGULAR_ADJECTIVES.items():
             if name in names:
                 add(adjective, names[name], "adjective", replace=True)
-        alternatives = sorted((form for form, _, _ in self._by_form.values()), key=len, reverse=True)
         # Names are capitalised in running text; match case-insensitively on the
         # kind word only ("Gemeente Enschede", "gemeente Enschede").
-        # The lookahead lets the engine skip, at once, every position no name can start at.
-        starts = "".join(sorted({re.escape(a[0]) for a in alternatives} | {a[0].upper() for a in alternatives}))
-        self._pattern = re.compile(
-            rf"(?<![\w-])(?=[{starts}])(" + "|".join(_case_pattern(a) for a in alternatives) + r")(?![\w-])"
-        )
+        self._pattern = re.compile(r"(?<![\w-])(" + _trie_pattern(_case_variants(self._by_form.values())) + r")(?![\w-])")
 
     def find(self, text: str) -> Iterator[BodyMatch]:
         for match in self._pattern.finditer(text):
@@ -166,12 +161,42 @@ class Gazetteer:
             yield BodyMatch(match.start(), match.end(), org, how)
 
 
-def _case_pattern(form: str) -> str:
-    """Escape a name; let the leading kind word match in either case."""
-    words = form.split(" ", 1)
-    if len(words) == 2 and words[0] in {"gemeente", "provincie", "waterschap", "ministerie"}:
-        return f"[{words[0][0].upper()}{words[0][0]}]{re.escape(words[0][1:])} {re.escape(words[1])}"
-    return re.escape(form)
+_KIND_WORDS = frozenset({"gemeente", "provincie", "waterschap", "ministerie"})
+
+
+def _case_variants(entries: Iterable[tuple[str, Organisation, str]]) -> Iterator[str]:
+    """Each name as written, and with its leading kind word capitalised."""
+    for form, _, _ in entries:
+        yield form
+        kind, _, rest = form.partition(" ")
+        if rest and kind in _KIND_WORDS:
+            yield kind.capitalize() + " " + rest
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """One regex for many names, as a character trie.
+
+    A plain alternation of a few thousand names makes `re` try each name at
+    every capital letter; the trie tries one branch per character. Where a
+    name ends inside a longer one, the optional group is greedy, so the
+    longest name that fits is taken first, as the longest-first alternation
+    did, and a shorter one only if the longer fails the word boundary.
+    """
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a name ends here
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _node_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @cache

@@ -35,6 +35,9 @@ _PAGE_NUMBER = re.compile(
     r"(?:pagina|blad|page|pag\.?)\s*\d+(?:\s*(?:van|of|/)\s*\d+)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+", re.IGNORECASE
 )
 _RULE = re.compile(r"[\s_.\-–—=*·]{3,}")
+_SPECIAL = re.compile("[" + re.escape("".join(sorted({*PDFIUM_LINE_HYPHENS, "-", *_DROPPED, *map(chr, _CHAR_MAP)}))) + "]")
+_SPACE_RUN = re.compile(" {2,}")
+_DIGITS = re.compile(r"\d+")
 _EDGE_LINES = 3  # lines at the top and bottom of a page that may be a running header/footer
 
 
@@ -45,28 +48,41 @@ class _Line:
 
 
 def _normalise(raw: str) -> tuple[str, list[int]]:
-    """Map odd characters and join line-end hyphens, remembering origins."""
-    out: list[str] = []
+    """Map odd characters and join line-end hyphens, remembering origins.
+
+    Runs of ordinary characters are copied whole; only the characters in
+    `_SPECIAL` are looked at one by one (a per-character loop was the
+    pipeline's slowest step).
+    """
+    parts: list[str] = []
     origins: list[int] = []
+    last = ""  # the last character written, for the vowel rule of _keeps_hyphen
     i, n = 0, len(raw)
-    while i < n:
-        ch = raw[i]
-        if ch in PDFIUM_LINE_HYPHENS or (ch == "-" and _is_line_end_hyphen(raw, i)):
-            nxt = _next_word_start(raw, i + 1)
-            if nxt < n and _keeps_hyphen(out[-1] if out else "", raw[nxt]):
-                out.append("-")
-                origins.append(i)
+    while True:
+        found = _SPECIAL.search(raw, i)
+        j = found.start() if found else n
+        if j > i:
+            parts.append(raw[i:j])
+            origins.extend(range(i, j))
+            last = raw[j - 1]
+        if found is None:
+            break
+        ch = raw[j]
+        if ch in PDFIUM_LINE_HYPHENS or (ch == "-" and _is_line_end_hyphen(raw, j)):
+            nxt = _next_word_start(raw, j + 1)
+            if nxt < n and _keeps_hyphen(last, raw[nxt]):
+                parts.append("-")
+                origins.append(j)
+                last = "-"
             i = nxt
             continue
-        if ch in _DROPPED:
-            i += 1
-            continue
-        mapped = _CHAR_MAP.get(ord(ch), ch)
-        for part in mapped:
-            out.append(part)
-            origins.append(i)
-        i += 1
-    return "".join(out), origins
+        if ch not in _DROPPED:
+            mapped = _CHAR_MAP.get(ord(ch), ch)
+            parts.append(mapped)
+            origins.extend([j] * len(mapped))
+            last = mapped[-1]
+        i = j + 1
+    return "".join(parts), origins
 
 
 def _is_line_end_hyphen(raw: str, i: int) -> bool:
@@ -91,27 +107,32 @@ def _keeps_hyphen(before: str, after: str) -> bool:
 
 def _split_lines(text: str, origins: list[int]) -> list[_Line]:
     lines, start = [], 0
-    for index, ch in enumerate(text + "\n"):
-        if ch == "\n":
-            lines.append(_strip(text[start:index], origins[start:index]))
-            start = index + 1
+    for part in text.split("\n"):
+        end = start + len(part)
+        lines.append(_strip(part, origins[start:end]))
+        start = end + 1
     return lines
 
 
 def _strip(text: str, origins: list[int]) -> _Line:
-    """Trim the line and collapse runs of spaces, keeping origins aligned."""
-    chars, kept = [], []
-    for ch, origin in zip(text, origins):
-        if ch == " " and (not chars or chars[-1] == " "):
-            continue
-        chars.append(ch)
-        kept.append(origin)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        kept.pop()
+    """Trim the line and collapse runs of spaces, keeping origins aligned
+    (a collapsed run keeps its first space's origin)."""
+    start, end = len(text) - len(text.lstrip(" ")), len(text.rstrip(" "))
+    body, kept = text[start:end], origins[start:end]
     # Origins as machine ints (4 bytes a character, not ~36): every page's lines
     # are held until the running headers are known.
-    return _Line("".join(chars), array("I", kept))
+    if "  " not in body:
+        return _Line(body, array("I", kept))
+    chars: list[str] = []
+    collapsed: list[int] = []
+    done = 0
+    for run in _SPACE_RUN.finditer(body):
+        chars.append(body[done : run.start() + 1])
+        collapsed.extend(kept[done : run.start() + 1])
+        done = run.end()
+    chars.append(body[done:])
+    collapsed.extend(kept[done:])
+    return _Line("".join(chars), array("I", collapsed))
 
 
 def _edge_size(lines: int) -> int:
@@ -121,7 +142,7 @@ def _edge_size(lines: int) -> int:
 
 
 def _signature(line: str) -> str:
-    return re.sub(r"\d+", "#", line.lower())
+    return _DIGITS.sub("#", line.lower())
 
 
 def _running_lines(pages: Sequence[list[_Line]]) -> set[str]:

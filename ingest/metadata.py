@@ -9,6 +9,7 @@ is chosen by weighing all of these.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -152,9 +153,12 @@ def _lines(text: str) -> list[Line]:
 
 
 def _span_at(spans: Sequence[Span], offset: int) -> Span | None:
-    for span in spans:
-        if span.start <= offset < max(span.end, span.start + 1):
-            return span
+    """The span holding `offset`; `spans` in text order, as `split_spans`
+    gives them, so a binary search finds it (a scan per lookup made evidence
+    quadratic in the document's length)."""
+    index = bisect.bisect_right(spans, offset, key=lambda span: span.start) - 1
+    if index >= 0 and offset < max(spans[index].end, spans[index].start + 1):
+        return spans[index]
     return None
 
 

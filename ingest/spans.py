@@ -24,8 +24,9 @@ _ABBREVIATIONS = frozenset(
 # "!" or "?" right before a closing quote ends a quoted title, not the sentence.
 _BOUNDARY = re.compile(r"(?:\.[\"”’)]*|[!?](?![\"”’])\)*)\s+(?=[\"“‘(]?[A-Z0-9ÀÉÈËÏÖÜ•])")
 _LIST_MARKER = re.compile(r"[•\-–*>▪o]|\(?\d{1,2}[.)]|\(?[a-z][.)]")
+_MARKER_MAX = 4  # the longest head a list marker can be: "(12)"
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _HEADING_MAX_WORDS = 10
-_LOOK_BACK = 200  # characters before a sentence boundary that decide whether it is one
 _FULL_LINE = 0.75  # a line shorter than this share of the text width ends its paragraph
 
 
@@ -80,14 +81,23 @@ def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _sentence_cuts(block: str) -> Iterator[int]:
+    # Only the text just before each boundary is looked at (the last word, and
+    # the whole head when it is short enough to be a list marker): copying the
+    # block's whole head per boundary made long paragraphs quadratic.
+    first = len(block) - len(block.lstrip())
     for match in _BOUNDARY.finditer(block):
-        # Only the last word matters (and whether the block began here): a
-        # bounded look back keeps a paragraph of 1,000 pages linear.
-        head = block[max(0, match.start() - _LOOK_BACK) : match.start()].strip()
-        if not head or _LIST_MARKER.fullmatch(head + block[match.start()]):
+        end = match.start()
+        while end > first and block[end - 1].isspace():
+            end -= 1
+        if end <= first:
             continue
-        before = head.rsplit(None, 1)[-1].lstrip("(\"“‘")
-        if before.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", before):
+        if end - first <= _MARKER_MAX and _LIST_MARKER.fullmatch(block[first:end] + block[match.start()]):
+            continue
+        word = end
+        while word > first and not block[word - 1].isspace():
+            word -= 1
+        before = block[word:end].lstrip("(\"“‘")
+        if before.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(before):
             continue
         yield match.start() + len(match.group().rstrip())
 

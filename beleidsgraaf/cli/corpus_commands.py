@@ -24,16 +24,23 @@ def ingest(
     timeout: Annotated[
         float, typer.Option(min=0, help="Seconds one file may take before it is skipped (0: no limit).")
     ] = DEFAULT_TIMEOUT,
+    executor: Annotated[
+        str,
+        typer.Option(
+            help="Where the pipeline runs: local (--jobs worker processes), dask (a local Dask cluster, "
+            "one process per core) or dask://host:port (a running scheduler)."
+        ),
+    ] = "local",
 ) -> None:
     """Read PDFs into the store: one named graph per document, re-ingest replaces, unchanged files are skipped."""
     from beleidsgraaf.corpus import collect_files
     from beleidsgraaf.corpus import ingest as run_ingest
-    from beleidsgraaf.executors import ProcessExecutor
+    from beleidsgraaf.executors import open_executor
     from beleidsgraaf.graph.store import open_store
     from beleidsgraaf.ingest.pipeline import Options
 
     files = collect_files(paths)
-    with open_store(store) as graph_store:
+    with open_store(store) as graph_store, open_executor(executor, jobs=jobs, timeout=timeout) as runner:
         graph_store.install_ontology()
         with Progress(
             TextColumn("[bold]inlezen[/bold]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -45,9 +52,8 @@ def ingest(
                 bar.update(task, advance=1, description=path.name)
 
             report = run_ingest(
-                graph_store, files, Options(password=password, ocr=ocr), progress=advance,
-                executor=ProcessExecutor(jobs=jobs, timeout=timeout),
-            )  # fmt: skip
+                graph_store, files, Options(password=password, ocr=ocr), progress=advance, executor=runner
+            )
     out.print(
         f"ingested {len(report.ingested)}, unchanged {len(report.unchanged)}, "
         f"failed {len(report.failed)} ({report.pages} pages) → {graph_store.location}"
