@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from beleidsgraaf.ingest import lexicon
 from beleidsgraaf.ingest.bodies import ORGANS, RIJK, gazetteer, organ_entity, organisation_entity
@@ -36,7 +36,9 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _DETERMINERS = {"de", "het", "een", "deze", "dit", "die", "dat", "uw", "onze", "ons", "hun", "haar", "zijn"}
 _QUOTED = re.compile(r"[“\"]([^”\"]{4,150})[”\"]")
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w’'&-]*|\d{4})(?:\s+(?:(?:van|voor|en|de|het|der|op|tot|'s)\s+)*(?:[A-Z][\w’'&-]*|\d{2,4}))*"
+    # Articles only after a preposition ("Plan van de Regio"): "… commissie Ruimte de Woonvisie" is two names.
+    r"(?<![\w-])(?:[A-Z][\w’'&-]*|\d{4})"
+    r"(?:\s+(?:(?:van|voor|op|tot)\s+(?:(?:de|het|der|den)\s+)?|(?:en|der|'s)\s+)?(?:[A-Z][\w’'&-]*|\d{2,4}))*"
 )
 # "de regionale strategie" may refer to the Ontwikkelstrategie by the end of its
 # name, but only with a noun this long: "de agenda" is not the Investeringsagenda.
@@ -276,7 +278,7 @@ class Resolver:
                 # A sentence's first word is capitalised anyway: "Aansluiting op de Omgevingsvisie".
                 run = run.split(None, 1)[1] if " " in run else ""
             name = _trim_name(run)
-            if not name or next(iter(gazetteer().find(name)), None) or self._lookup(name) or _is_generic(name):
+            if not name or _is_place_or_body(name) or self._lookup(name) or _is_generic(name):
                 continue
             typed = head_class(name)
             if typed and not is_abbreviation(name.split()[0]) and not (" " not in name and _is_bare_head(name)):
@@ -316,6 +318,9 @@ class Resolver:
         chosen: list[Mention] = []
         for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
             if chosen and mention.start < chosen[-1].end:
+                # "Het Uitvoeringsprogramma" (a head noun) and "Uitvoeringsprogramma Wonen" (its name): one mention.
+                if mention.key == chosen[-1].key and mention.end > chosen[-1].end:
+                    chosen[-1] = replace(chosen[-1], end=mention.end)
                 continue
             chosen.append(mention)
         self._recent = (self._recent + chosen)[-30:]
@@ -407,7 +412,10 @@ class Resolver:
             cls, owner = lexicon.GENERIC_DOCUMENTS[noun]
             key = self._generic(noun, cls, owner, text, match, named, span)
             if key:
-                out.append(self._mention(match.start(), match.end(), key))
+                # "de Woonvisie Almere": the place right after the noun belongs to the mention.
+                place = next(iter(gazetteer().find(text[match.end() : match.end() + 40])), None)
+                end = match.end() + place.end if place and place.start <= 1 and key.endswith("/" + place.org.code) else match.end()
+                out.append(self._mention(match.start(), end, key))
         return out
 
     def _generic(self, noun: str, cls: str, owner: str, text: str, match: re.Match[str], named: list[Mention], span: Span) -> str | None:
@@ -422,7 +430,7 @@ class Resolver:
         org: Organisation | None = None
         if adjective:
             org = next((m.org for m in gazetteer().find(adjective) if m.form == "adjective"), None)
-        elif place and place.start <= 1 and place.org.kind == "gemeente":
+        elif place and place.start <= 1:  # "de omgevingsvisie Flevoland": the provincie's
             org = place.org
         if qualifier and self.records[qualifier.key].kind in (Kind.PROJECT, Kind.DOCUMENT):
             target = self.records[qualifier.key]
@@ -503,6 +511,12 @@ def _is_generic(name: str) -> bool:
     return False
 
 
+def _is_place_or_body(name: str) -> bool:
+    """'Gemeente Almere', 'Almere': the gazetteer's, not a new name. A place
+    inside a longer name ('Woonagenda Almere 2025') does not make it one."""
+    return any(match.start == 0 and match.end == len(name) for match in gazetteer().find(name))
+
+
 def _looks_like_name(text: str) -> bool:
     """'ROS Twente', 'Spoorzone SHE': a short run of capitalised words, not a phrase."""
     words = text.split()
@@ -542,12 +556,12 @@ def _name_before(before: str) -> tuple[int, str]:
 
 
 ORGAN_PHRASES = re.compile(
-    r"(?:\b(?:de|het|uw|onze)\s+(?P<organ>gemeenteraad|raad|college(?:\s+van\s+(?:B&W|B\s+en\s+W|burgemeester\s+en\s+wethouders))?)"
+    r"(?:\b(?:[Dd]e|[Hh]et|[Uu]w|[Oo]nze)\s+(?P<organ>gemeenteraad|raad|college(?:\s+van\s+(?:B&W|B\s+en\s+W|burgemeester\s+en\s+wethouders))?)"
     r"|\b(?P<staten>Gedeputeerde\s+Staten|Provinciale\s+Staten))"
     r"(?:\s+van\s+(?:de\s+gemeente\s+)?(?P<places>[A-Z][\w'’-]+(?:\s+en\s+[A-Z][\w'’-]+)*))?"
 )
 RIJK_PHRASE = re.compile(r"\b(?:het\s+[Rr]ijk|Rijk(?=\s+en\s+regio)|[Rr]ijksoverheid)\b")
-COMMITTEE_PHRASE = re.compile(r"\b(?:de|het)\s+(?P<name>(?:[a-z]+e\s+)?commissie(?:\s+[A-Z][\w-]+)?|fractie\s+van\s+de\s+[A-Z][\w-]+)")
+COMMITTEE_PHRASE = re.compile(r"\b(?:[Dd]e|[Hh]et)\s+(?P<name>(?:[a-z]+e\s+)?commissie(?:\s+[A-Z][\w-]+)?|fractie\s+van\s+de\s+[A-Z][\w-]+)")
 _GENERIC = "|".join(sorted((re.escape(n) for n in lexicon.GENERIC_DOCUMENTS), key=len, reverse=True))
 GENERIC_PHRASE = re.compile(rf"(?:(?P<adjective>[A-Z][a-zà-ÿ]+se)\s+)?(?<![\w-])(?P<noun>(?i:{_GENERIC}))(?![\w-])")
 ANAPHOR_PHRASE = re.compile(rf"\b(?:[Dd]it|[Dd]eze|[Dd]at)\s+(?P<noun>{'|'.join(lexicon.ANAPHOR_NOUNS)})\b")

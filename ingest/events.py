@@ -46,7 +46,8 @@ LIST_DECISION_VERBS: tuple[tuple[re.Pattern[str], str], ...] = (
 _NEGATION = re.compile(r"\b(?:niet|geen)\b", re.I)
 _WE = re.compile(r"\b(?:wij|we|ons|onze)\b", re.I)
 _YOU = re.compile(r"\b(?:u|uw)\b", re.I)
-_ADOPTED_ON = re.compile(r"\(\s*(?:vastgesteld|aangenomen)\s+(?:op|in|d\.d\.)\s+([^)]+)\)", re.I)
+# "(vastgesteld op 4 maart 2024)", "(vastgesteld door de raad op 12 maart 2024)"
+_ADOPTED_ON = re.compile(r"\(\s*(?:vastgesteld|aangenomen)\s+(?:door\s+[^()]*?\s+)?(?:op|in|d\.d\.)\s+([^)]+)\)", re.I)
 _COUNCIL_DECISION = re.compile(r"\((?:raadsbesluit|statenbesluit|collegebesluit|besluit)\s+(?:van\s+|d\.d\.\s+)?([^)]+)\)", re.I)
 _DATE_IN_PLACE = re.compile(r"\(([^()]*?\d{4})\s+in\s+([A-Z][\w'’-]+)\)")
 _MEETING_OF = re.compile(r"\s+(?:van|op|d\.d\.)\s+(?=\d)")
@@ -140,19 +141,20 @@ class EventReader:
 
     def sentence(self, span: Span, mentions: Sequence[Mention]) -> None:
         things = [m for m in mentions if m.kind in (Kind.DOCUMENT, Kind.PROJECT)]
-        self._adopted_on(span, things)
+        self._adopted_on(span, mentions, things)
         self._council_decision(span, things)
         self._prose_decision(span, mentions, things)
         self._meetings(span, mentions, things)
 
-    def _adopted_on(self, span: Span, things: Sequence[Mention]) -> None:
-        """'de omgevingsvisie Enschede (vastgesteld op 4 maart 2024)'."""
+    def _adopted_on(self, span: Span, mentions: Sequence[Mention], things: Sequence[Mention]) -> None:
+        """'de omgevingsvisie Enschede (vastgesteld op 4 maart 2024)', '(vastgesteld door de raad op …)'."""
         for match in _ADOPTED_ON.finditer(span.text):
             dates = self._dates(match.group(1))
             target = next((m for m in reversed(things) if m.end <= match.start()), None)
             if not dates or target is None:
                 continue
-            body = self._adopter(target.key)
+            named = [m for m in mentions if m.kind is Kind.BODY and is_organ(m.key) and match.start() < m.start < match.end()]
+            body = named[0].key if named else self._adopter(target.key)
             if body:
                 self.decision(body, dates[0].date, target.key, "vaststellen", span, "decision-vastgesteld-op")
 
@@ -187,6 +189,8 @@ class EventReader:
             return
         if _NEGATION.search(text[max(0, verb.start() - 30) : verb.end()]) or "?" in text or _NOT_YET.search(text[: verb.start()]):
             return
+        if kind == "besluiten":  # "heeft besloten de nota vast te stellen": the infinitive says what
+            kind = next((k for p, k in LIST_DECISION_VERBS if p.search(text, verb.end())), kind)
         dates = [d for d in self._dates(_DATE_IN_PLACE.sub("", text)) if not _in_parenthesis_of(text, d)]
         actor = self._actor(text, mentions, verb.start())
         if actor is None:
@@ -199,6 +203,10 @@ class EventReader:
         date = dates[0].date if dates else None
         about = target.key if target else None
         self.decision(actor, date, about, kind, span, f"decision-{kind}")
+        # "Het college heeft samen met het college van Lelystad besloten …": both decided.
+        for partner in _partners(text, mentions, verb.start()):
+            if partner != actor:
+                self.decision(partner, date, about, kind, span, f"decision-{kind}-samen-met")
         # "(23 mei 2023 in Hengelo)": the same decision by the same organ of another gemeente.
         for match in _DATE_IN_PLACE.finditer(text):
             place = next(iter(gazetteer().find(match.group(2))), None)
@@ -282,6 +290,21 @@ class EventReader:
 def is_organ(key: str) -> bool:
     """An organ that can decide (a raad, a college, a committee), not a whole organisation."""
     return key.startswith("body/") or (key.startswith("org/") and key.count("/") >= 2)
+
+
+def _partners(text: str, mentions: Sequence[Mention], before: int) -> list[str]:
+    """Organs named after 'samen met' before the verb, with those joined to them by 'en' or commas."""
+    found = re.search(r"\bsamen\s+met\s+", text[:before], re.I)
+    if not found:
+        return []
+    organs = [m for m in mentions if m.kind is Kind.BODY and is_organ(m.key) and found.end() <= m.start < before]
+    partners = []
+    for mention in organs:
+        gap = text[found.end() : mention.start] if not partners else text[partners[-1][1] : mention.start]
+        if not re.fullmatch(r"\s*(?:(?:,|en)\s*)?(?:(?:de|het)\s+)?", gap, re.I):
+            break
+        partners.append((mention.key, mention.end))
+    return [key for key, _ in partners]
 
 
 def _in_parenthesis_of(text: str, date: DateMatch) -> bool:

@@ -28,7 +28,9 @@ DOCUMENT_HEADS = {
     "voorstel": "Raadsvoorstel", "raadsvoorstel": "Raadsvoorstel", "statenvoorstel": "Statenvoorstel",
     "uitvoeringsprogramma": "Programma", "omgevingsprogramma": "Programma", "uitwerking": "Document",
     "deelproduct": "Document", "product": "Document", "handreiking": "Document", "regeling": "Beleidsregel",
-    "beleid": "Document", "beleidsplan": "Document", "fundament": "Document",
+    "beleid": "Document", "beleidsplan": "Document", "fundament": "Document", "onderzoek": "Rapport",
+    "studie": "Rapport", "analyse": "Rapport", "evaluatie": "Rapport", "verkenning": "Rapport", "advies": "Rapport",
+    "monitor": "Rapport", "effectrapportage": "Rapport", "inventarisatie": "Rapport",
 }  # fmt: skip
 PROJECT_HEADS = {
     "programma": "Project", "project": "Project", "traject": "Project", "spoorzone": "Project", "deal": "Project",

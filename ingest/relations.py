@@ -59,14 +59,19 @@ RULES: tuple[Rule, ...] = (
     _rule("opvolger-van", "bg:succeeds", rf"{S}{FILL}\bopvolger\s+van\b{NEAR}{O}"),
     _rule("vervangt", "bg:succeeds", rf"{S}{FILL}\b(?:vervangt|vervangen|verving)\b{NEAR}{O}"),
     _rule("vloeit-voort-uit", "bg:succeeds", rf"{S}{FILL}\b(?:vloeit|vloeien|vloeide)\s+(?:\w+\s+)?voort\s+uit\b{NEAR}{O}"),
+    _rule("in-vervolg-op", "bg:succeeds", rf"^\W*(?:in\s+|als\s+)?(?:het\s+)?vervolg\s+op\b{NEAR}{O}{FILL}{S}"),
+    _rule("bouwt-voort-op", "bg:succeeds", rf"{S}{FILL}\b(?:bouwt|bouwen|bouwde|borduurt|borduren|borduurde)\s+(?:\w+\s+){{0,2}}?voort\s+op\b{NEAR}{O}"),
+    _rule("nieuwe-versie-van", "bg:succeeds", rf"{S}{FILL}\b(?:is|vormt|wordt)\s+(?:een|de)\s+(?:\w+\s+)?(?:actualisatie|herziening|update|voortzetting|opvolger|nieuwe\s+versie)\s+van\b{NEAR}{O}"),
     _rule("opgevolgd-door", "bg:succeeds", rf"{S}{FILL}\b(?:wordt|werd|is)\s+opgevolgd\s+door\b{NEAR}{O}", inverse=True),
+    _rule("vervangen-door", "bg:succeeds", rf"{S}{FILL}\b(?:wordt|worden|werd|werden|is|zijn)\s+(?:\w+\s+){{0,2}}?vervangen\s+door\b{NEAR}{O}", inverse=True),
     _rule("vervolg-in", "bg:succeeds", rf"{S}{FILL}\bkrijgt\s+(?:een\s+)?vervolg\s+in\b{NEAR}{O}", inverse=True),
     _rule("bouwsteen-voor", "bg:buildingBlockFor", rf"{S}{FILL}\bbouwste(?:en|nen)\s+(?:voor|van)\b{NEAR}{O}"),
-    _rule("basis-voor", "bg:buildingBlockFor", rf"{S}{FILL}\b(?:vormt|vormen|is|zijn)\s+(?:\w+\s+){{0,2}}?(?:basis|fundament)\s+(?:voor|onder)\b{NEAR}{O}"),
+    _rule("basis-voor", "bg:buildingBlockFor", rf"{S}{FILL}\b(?:vormt|vormen|is|zijn)\s+(?:\w+\s+){{0,2}}?(?:basis|fundament|onderlegger|grondslag)\s+(?:voor|onder|van)\b{NEAR}{O}"),
     _rule("gebaseerd-op", "bg:buildingBlockFor", rf"{S}{FILL}\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+)?(?:gebaseerd|gebouwd)\s+op\b{NEAR}{O}", inverse=True),
     _rule("input-voor", "bg:inputFor", rf"{S}{FILL}\binput\s+(?:voor|aan|bij)\b{NEAR}{O}"),
     _rule("draagt-bij-aan", "bg:inputFor", rf"{S}{FILL}\b(?:draagt|dragen|droeg)\s+(?:\w+\s+){{0,2}}?bij\s+aan\b{NEAR}{O}"),
     _rule("meegenomen-in", "bg:inputFor", rf"{S}{FILL}\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+)?meegenomen\s+(?:in|bij)\b{NEAR}{O}"),
+    _rule("nemen-mee-in", "bg:inputFor", rf"{S}{FILL}\b(?:nemen|neemt|namen|nam)\s+(?:\w+\s+){{0,3}}?mee\s+(?:in|bij)\b{NEAR}{O}"),
     _rule("bijdrage-aan", "bg:inputFor", rf"{S}{FILL}\b(?:levert|leveren|vormt)\s+(?:\w+\s+){{0,2}}?bijdrage\s+aan\b{NEAR}{O}"),
     _rule("onderdeel-van", "bg:partOf", rf"{S}{FILL}\b(?:onderdeel|deel|sleutelproject|deelproject|deelproduct|pijler)\s+(?:van|binnen|in)\b{NEAR}{O}"),
     _rule("deel-uit-van", "bg:partOf", rf"{S}{FILL}\bmaakt?\s+(?:\w+\s+){{0,2}}?deel\s+uit\s+van\b{NEAR}{O}"),
@@ -75,7 +80,7 @@ RULES: tuple[Rule, ...] = (
     _rule("in-lijn-met", "bg:alignsWith", rf"{S}{FILL}\bin\s+lijn\s+met\b{NEAR}{O}"),
     _rule("past-binnen", "bg:alignsWith", rf"{S}{FILL}\b(?:past|passen)\s+(?:\w+\s+)?(?:binnen|in)\b{NEAR}{O}"),
     _rule("afgestemd-op", "bg:alignsWith", rf"{S}{FILL}\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+)?afgestemd\s+op\b{NEAR}{O}"),
-    _rule("na-volgt", "bg:followedBy", rf"\bna\s+(?:de\s+|het\s+)?{S}\s+(?:volgt|komt)\s+(?:er\s+)?{NEAR}{O}"),
+    _rule("na-volgt", "bg:followedBy", rf"\bna\s+{NEAR}{S}\s+(?:volgt|komt)\s+(?:er\s+)?{NEAR}{O}"),
     _rule("daarna", "bg:followedBy", rf"{S}{FILL}\b(?:en\s+)?(?:tenslotte|ten\s+slotte|daarna|vervolgens|uiteindelijk|daarop)\s+(?:komt|volgt)\s+(?:er\s+)?{NEAR}{O}"),
     _rule("gevolgd-door", "bg:followedBy", rf"{S}{FILL}\b(?:wordt|worden)\s+gevolgd\s+door\b{NEAR}{O}"),
     _rule("opmaat-naar", "bg:followedBy", rf"{S}{FILL}\b(?:vormt|is)\s+(?:\w+\s+)?(?:opmaat|aanloop|voorbereiding)\s+(?:naar|tot|op)\b{NEAR}{O}"),
@@ -92,8 +97,10 @@ CREATOR_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _OPENING_SPANS = 12
 _INFORMS_ABOUT = re.compile(
-    rf"\b(?:informeren|informeer|berichten|bericht|stellen|stel|brengen)\s+(?:\w+\s+){{0,3}}?(?:u|uw\s+raad)\s+(?:\w+\s+){{0,4}}?"
-    rf"(?:over|op\s+de\s+hoogte\s+(?:van|over))\b{NEAR}{O}",
+    rf"(?:\b(?:informeren|informeer|berichten|bericht|stellen|stel|brengen)\s+(?:\w+\s+){{0,3}}?(?:u|uw\s+raad)\s+(?:\w+\s+){{0,4}}?"
+    rf"(?:over|op\s+de\s+hoogte\s+(?:van|over))\b"
+    # "Met deze brief bieden wij u het Uitvoeringsprogramma Wonen aan"
+    rf"|\b(?:bieden|bied|zenden|zend|sturen|stuur)\s+(?:wij|we|ik)\s+(?:u|uw\s+raad)\s+(?:\w+\s+){{0,2}}?){NEAR}{O}",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"⟦(\d+)([A-Z])⟧")
@@ -109,6 +116,11 @@ def skeleton(text: str, mentions: Sequence[Mention]) -> str:
     """The sentence with mentions as placeholders and relative clauses removed."""
     parts, last = [], 0
     for index, mention in enumerate(mentions):
+        # "het Uitvoeringsprogramma Wonen (UPW)": the bracketed alias is the same mention again.
+        closing = re.match(r"\s*\)", text[mention.end :])
+        if index and mentions[index - 1].key == mention.key and closing and re.fullmatch(r"\s*\(\s*", text[last : mention.start]):
+            last = mention.end + closing.end()
+            continue
         parts += [text[last : mention.start], f"⟦{index}{KIND_CODE[mention.kind]}⟧"]
         last = mention.end
     parts.append(text[last:])

@@ -253,3 +253,74 @@ def test_what_the_letter_itself_is_about(tmp_path: Path) -> None:
     found = letter(tmp_path, "Met deze brief informeren wij u over de voortgang van het Programma Binnenstad Gouda (PBG).")
     about = {str(s.object) for s in found.statements if s.subject == found.document_key and s.predicate == "bg:about"}
     assert about == {"project/programma-binnenstad-gouda"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "expected"),
+    [
+        # A place inside a name does not make it the place: no abbreviation needed to find these.
+        ("De Woonagenda Zeist 2025 vervangt de Woonvisie 2020.", "bg:succeeds", ("Woonagenda Zeist 2025", "Woonvisie 2020")),
+        ("In vervolg op de Woonvisie 2020 hebben wij de Woonagenda Zeist 2025 opgesteld.", "bg:succeeds",
+         ("Woonagenda Zeist 2025", "Woonvisie 2020")),
+        ("De Woonagenda Zeist 2025 bouwt voort op de Woonvisie 2020.", "bg:succeeds", ("Woonagenda Zeist 2025", "Woonvisie 2020")),
+        ("De Structuurvisie Breda wordt vervangen door de Mobiliteitsvisie Breda.", "bg:succeeds",
+         ("Mobiliteitsvisie Breda", "Structuurvisie Breda")),
+        ("De Woonagenda Zeist 2025 is een actualisatie van de Woonvisie 2020.", "bg:succeeds", ("Woonagenda Zeist 2025", "Woonvisie 2020")),
+        ("Het Mobiliteitsonderzoek Breda vormt de onderlegger voor de Mobiliteitsvisie Breda.", "bg:buildingBlockFor",
+         ("Mobiliteitsonderzoek Breda", "Mobiliteitsvisie Breda")),
+        ("De uitkomsten van de Verkenning Stationsgebied Delft nemen we mee in het Omgevingsplan Delft.", "bg:inputFor",
+         ("Verkenning Stationsgebied Delft", "Omgevingsplan Delft")),
+        ("Na de vaststelling van de Mobiliteitsvisie Breda volgt het Uitvoeringsprogramma Verkeer.", "bg:followedBy",
+         ("Mobiliteitsvisie Breda", "Uitvoeringsprogramma Verkeer")),
+    ],
+)  # fmt: skip
+def test_names_with_places_and_more_phrasings(tmp_path: Path, sentence: str, predicate: str, expected: tuple[str, str]) -> None:
+    assert relations(letter(tmp_path, sentence), predicate) == {expected}
+
+
+def test_coordinated_subjects_even_with_their_abbreviations(tmp_path: Path) -> None:
+    plain = letter(tmp_path, "Het Uitvoeringsprogramma Wonen en de Woonvisie Gouda sluiten aan bij de Nationale Woon- en Bouwagenda.")
+    bracketed = letter(
+        tmp_path, "Het Uitvoeringsprogramma Wonen (UPW) en de Woonvisie Gouda (WVG) sluiten aan bij de Nationale Woon- en Bouwagenda.", name="b.pdf"
+    )
+    expected = {("Uitvoeringsprogramma Wonen", "Nationale Woon- en Bouwagenda"), ("Woonvisie Gouda", "Nationale Woon- en Bouwagenda")}
+    assert relations(plain, "bg:alignsWith") == relations(bracketed, "bg:alignsWith") == expected
+
+
+def test_names_do_not_run_on_through_an_article(tmp_path: Path) -> None:
+    found = letter(tmp_path, "Op 4 april 2024 hebben Gedeputeerde Staten het Programma Energiestrategie Flevoland vastgesteld.")
+    assert "Programma Energiestrategie Flevoland" in labels(found).values()
+    assert not any(label.startswith("Gedeputeerde Staten het") for label in labels(found).values())
+    assert decisions(found) == {("Gedeputeerde Staten van Flevoland", dt.date(2024, 4, 4), "Programma Energiestrategie Flevoland")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("De gemeenteraad heeft op 12 maart 2024 ingestemd met de Woonagenda Almere 2025.",
+         {("gemeenteraad van Almere", dt.date(2024, 3, 12), "Woonagenda Almere 2025", "bg:instemmen")}),
+        ("De Woonagenda Almere 2025 (vastgesteld door de raad op 12 maart 2024) is leidend.",
+         {("gemeenteraad van Almere", dt.date(2024, 3, 12), "Woonagenda Almere 2025", "bg:vaststellen")}),
+        ("Het college heeft op 2 april 2024 samen met het college van Lelystad besloten de Woonagenda Almere 2025 vast te stellen.",
+         {("college van burgemeester en wethouders van Almere", dt.date(2024, 4, 2), "Woonagenda Almere 2025", "bg:vaststellen"),
+          ("college van burgemeester en wethouders van Lelystad", dt.date(2024, 4, 2), "Woonagenda Almere 2025", "bg:vaststellen")}),
+        ("Provinciale Staten hebben op 12 december 2023 de Omgevingsvisie Flevoland vastgesteld.",
+         {("Provinciale Staten van Flevoland", dt.date(2023, 12, 12), "Omgevingsvisie Flevoland", "bg:vaststellen")}),
+    ],
+)  # fmt: skip
+def test_decisions_in_other_phrasings(tmp_path: Path, sentence: str, expected: set[tuple[str, dt.date, str, str]]) -> None:
+    found = letter(tmp_path, sentence)
+    kinds = {s.subject: str(s.object) for s in found.statements if s.predicate == "bg:decisionKind"}
+    names = labels(found)
+    facts = {}
+    for s in found.statements:
+        if s.subject in kinds:
+            facts.setdefault(s.subject, {})[s.predicate] = s.object
+    got = {(names[str(f["bg:decidedBy"])], f.get("bg:decisionDate"), names[str(f["bg:about"])], kinds[key]) for key, f in facts.items()}
+    assert got == expected
+
+
+def test_a_letter_that_offers_a_document_is_about_it(tmp_path: Path) -> None:
+    found = letter(tmp_path, "Met deze brief bieden wij u het Uitvoeringsprogramma Wonen aan.")
+    about = {labels(found)[str(s.object)] for s in found.statements if s.subject == found.document_key and s.predicate == "bg:about"}
+    assert about == {"Uitvoeringsprogramma Wonen"}
