@@ -19,7 +19,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from bench.report import table
-from beleidsgraaf.graph.store import open_store, sparql_data
+from beleidsgraaf.graph.store import open_store
 from beleidsgraaf.ontology import iris
 from beleidsgraaf.web import graphdata, maps
 
@@ -115,7 +115,7 @@ def run(sizes: list[int], timeout: float, baseline_sizes: list[int]) -> str:
             for name, make, script, some_sizes in makers:
                 for size in some_sizes:
                     with open_store(str(Path(tmp) / f"store-{name[:4]}-{size}")) as store:
-                        store.update(f"INSERT DATA {{\n{sparql_data(synthetic(size))}\n}}")
+                        store.add(synthetic(size))
                         began = time.perf_counter()
                         graph = graphdata.load(store)
                     read = time.perf_counter() - began

@@ -24,7 +24,7 @@ from pyoxigraph import Literal, Quad
 from beleidsgraaf.graph import analysis, changes
 from beleidsgraaf.graph.build import literal
 from beleidsgraaf.graph.network import load_network
-from beleidsgraaf.graph.store import open_store, sparql_data
+from beleidsgraaf.graph.store import open_store
 from beleidsgraaf.ontology import iris
 from beleidsgraaf.ontology.iris import term
 
@@ -91,7 +91,7 @@ def main() -> None:
                 for number in range(first, min(first + _BATCH, args.documents)):
                     document, system = _document(number, args.documents * 2, rng)
                     quads += document + system
-                store.update(f"INSERT DATA {{\n{sparql_data(quads)}\n}}")
+                store.add(quads)
             print(f"{'store filled':<28} {time.perf_counter() - start:8.2f} s  ({sum(1 for _ in store.quads())} quads)")
         # Reopened read-only, as every analytics command opens it.
         with open_store(location, read_only=True) as store:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import QuerySolutions
 
-from beleidsgraaf.graph.store import GraphStore
+from beleidsgraaf.graph.store import GraphStore, Rewrite, sparql_string
 from beleidsgraaf.ingest import lexicon
 from beleidsgraaf.ingest.entities import is_abbreviation
 from beleidsgraaf.ontology import iris
@@ -134,14 +134,10 @@ def _canonical(group: list[_Node]) -> tuple[str, str]:
     return iris.ID + prefix + slug(label), label
 
 
-def _literal(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
 def link(store: GraphStore) -> LinkReport:
     """Join nodes that name the same thing across documents; return what changed."""
     groups = _clusters(_nodes(store))
-    operations: list[str] = []
+    rewrites: list[Rewrite] = []
     merged = 0
     for group in groups:
         target, label = _canonical(group)
@@ -150,15 +146,14 @@ def link(store: GraphStore) -> LinkReport:
                 continue
             merged += 1
             old, new = f"<{node.iri}>", f"<{target}>"
-            operations += [
-                f"DELETE {{ GRAPH ?g {{ {old} ?p ?o }} }} INSERT {{ GRAPH ?g {{ {new} ?p ?o }} }} WHERE {{ GRAPH ?g {{ {old} ?p ?o }} }}",
-                f"DELETE {{ GRAPH ?g {{ ?s ?p {old} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {new} }} }} WHERE {{ GRAPH ?g {{ ?s ?p {old} }} }}",
-            ]
-        operations.append(
-            f"DELETE {{ GRAPH ?g {{ <{target}> rdfs:label ?l }} }} "
-            f"INSERT {{ GRAPH ?g {{ <{target}> skos:altLabel ?l . <{target}> rdfs:label {_literal(label)} }} }} "
-            f"WHERE {{ GRAPH ?g {{ <{target}> rdfs:label ?l }} FILTER(?l != {_literal(label)}) }}"
+            rewrites += [Rewrite(f"{old} ?p ?o", f"{new} ?p ?o", f"{old} ?p ?o"), Rewrite(f"?s ?p {old}", f"?s ?p {new}", f"?s ?p {old}")]
+        name = sparql_string(label)
+        rewrites.append(
+            Rewrite(
+                f"<{target}> rdfs:label ?l",
+                f"<{target}> skos:altLabel ?l . <{target}> rdfs:label {name}",
+                f"<{target}> rdfs:label ?l FILTER(?l != {name})",
+            )
         )
-    if operations:
-        store.update(iris.sparql_prefixes() + " ;\n".join(operations))
+    store.rewrite_graphs(rewrites)
     return LinkReport(merged=merged, clusters=len(groups))

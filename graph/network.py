@@ -154,7 +154,7 @@ def ontology_info() -> Ontology:
 
 def normalise(name: str) -> str:
     """What names are compared by: no case, no accents, no punctuation."""
-    return iris.slug(name)
+    return iris.name_key(name)
 
 
 @dataclass(frozen=True, eq=False)

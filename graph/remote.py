@@ -6,10 +6,12 @@ location with a path is the query endpoint itself, and updates go to the same
 URL (SPARQL 1.1 allows one endpoint for both) unless $BELEIDSGRAAF_UPDATE_URL
 names another.
 
-Queries must see the union of all graphs, as in the embedded store. Every
-query asks for that with Oxigraph's `union-default-graph` parameter, which
-other servers ignore; GraphDB and Virtuoso already answer over the union,
-Fuseki needs `tdb2:unionDefaultGraph true` on its dataset.
+As in the embedded store, every write keeps the server's default graph the
+distinct merge of the document graphs, and queries read that default graph.
+This needs a server whose default graph is a graph of its own (Oxigraph,
+Fuseki without `unionDefaultGraph`). A store that an older version wrote has
+no merge until its first write; until then queries ask for the union with
+Oxigraph's `union-default-graph` parameter.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, RdfFormat
 
 from beleidsgraaf.errors import QueryError, StoreError
-from beleidsgraaf.graph.store import GraphStore, QueryResult, syntax_error
+from beleidsgraaf.graph.store import IS_MERGED, GraphStore, QueryResult, syntax_error
 
 UPDATE_URL_ENV = "BELEIDSGRAAF_UPDATE_URL"
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
@@ -59,8 +61,14 @@ class RemoteStore(GraphStore):
             raise StoreError(f"{url}: HTTP {response.status_code}: {' '.join(response.text.split())[:300]}")
         return response
 
+    _merged: bool | None = None
+
     def query(self, sparql: str) -> QueryResult:
-        response = self._post(self.query_url, {"query": sparql, "union-default-graph": ""}, sparql, _ACCEPT)
+        if self._merged is None:
+            self._merged = False  # asked over the union, where the mark is seen either way
+            self._merged = bool(self.query(IS_MERGED))
+        data = {"query": sparql} if self._merged else {"query": sparql, "union-default-graph": ""}
+        response = self._post(self.query_url, data, sparql, _ACCEPT)
         media_type = response.headers.get("content-type", "").split(";")[0].strip()
         if media_type == "application/sparql-results+json":
             return pyoxigraph.parse_query_results(response.content, QueryResultsFormat.JSON)
@@ -75,6 +83,7 @@ class RemoteStore(GraphStore):
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only, not updating")
         self._post(self.update_url, {"update": sparql}, sparql)
+        self._merged = None
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
         result = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH {graph or '?g'} {{ ?s ?p ?o }} }}")

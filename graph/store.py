@@ -2,7 +2,15 @@
 
 Every document's statements live in its own named graph, so a re-ingest or a
 removal touches exactly that document, in one transaction: a document is in
-the store whole or not at all. Queries see the union of all graphs.
+the store whole or not at all.
+
+Queries see the default graph, which holds the distinct merge of the document
+graphs and the ontology (not the ingest bookkeeping). Oxigraph's own union of
+the named graphs is a bag: a fact restated by twenty letters (a project's
+label) would match twenty times and multiply the work of every path query.
+Each write keeps the merge up to date inside its own transaction; a store
+written before the merge existed is merged by its first write, and is read
+through the union until then.
 """
 from __future__ import annotations
 
@@ -17,7 +25,7 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph
-from pyoxigraph import NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat
 
 from beleidsgraaf import ontology
 from beleidsgraaf.errors import QueryError, SparqlSyntaxError, StoreError, StoreLockedError
@@ -25,6 +33,16 @@ from beleidsgraaf.graph.locks import StoreLocks
 from beleidsgraaf.ontology import iris
 
 STORE_ENV = "BELEIDSGRAAF_STORE"
+# In the bookkeeping graph: this store's default graph holds the merge.
+_MERGE_MARK = f'{iris.STORE} {iris.term("bg:defaultGraph")} "merge of the document graphs and the ontology"'
+IS_MERGED = f"ASK {{ GRAPH {iris.SYSTEM_GRAPH} {{ {_MERGE_MARK} }} }}"
+_MERGE = (
+    f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {iris.SYSTEM_GRAPH}) }} ;\n"
+    f"INSERT DATA {{ GRAPH {iris.SYSTEM_GRAPH} {{ {_MERGE_MARK} }} }}"
+)
+# Names that lookups find a thing by; each gets a bg:nameKey beside it (see `name_keys`).
+NAME_PREDICATES = frozenset(iris.term(c) for c in ("rdfs:label", "skos:prefLabel", "skos:altLabel", "foaf:name", "bg:fileName", "bg:organisationCode"))
+_NAME_KEY, _TYPE, _EVIDENCE = iris.term("bg:nameKey"), iris.term("rdf:type"), iris.term("bg:Evidence")
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 _EXPORT_FORMATS = {".ttl": RdfFormat.TURTLE, ".trig": RdfFormat.TRIG, ".nq": RdfFormat.N_QUADS,
                    ".nt": RdfFormat.N_TRIPLES, ".jsonld": RdfFormat.JSON_LD, ".rdf": RdfFormat.RDF_XML}  # fmt: skip
@@ -61,7 +79,7 @@ class GraphStore(ABC):
 
     @abstractmethod
     def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs."""
+        """Run a SPARQL query over the merge of all document graphs and the ontology."""
 
     @abstractmethod
     def update(self, sparql: str) -> None:
@@ -69,7 +87,7 @@ class GraphStore(ABC):
 
     @abstractmethod
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
-        """Every quad, or those of one graph."""
+        """Every quad of the named graphs (not the merge), or those of one graph."""
 
     def close(self) -> None:  # noqa: B027 - stores without resources need nothing
         """Release the store."""
@@ -82,13 +100,57 @@ class GraphStore(ABC):
 
     # --- documents -------------------------------------------------------------
 
+    def is_merged(self) -> bool:
+        """Whether the default graph holds the merge (every store this version wrote does)."""
+        return bool(self.query(IS_MERGED))
+
+    def write(self, sparql: str) -> None:
+        """Run an update that keeps the merge, merging an older store first (in the same transaction)."""
+        self.update(sparql if self.is_merged() else self._merging() + " ;\n" + sparql)
+
+    def merge(self) -> None:
+        """Build the merge of a store that has none (one written by an older version, or bulk-loaded)."""
+        if not self.is_merged():
+            self.update(self._merging())
+
+    def _merging(self) -> str:
+        """The update that gives an unmerged store its name keys, its merge and the mark that says so."""
+        rows = self.query(
+            f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {' '.join(map(str, NAME_PREDICATES))} }} "
+            f"FILTER(?g != {iris.SYSTEM_GRAPH} && STRSTARTS(STR(?s), {sparql_string(iris.ID)})) "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s a {_EVIDENCE} }} }} }}"
+        )
+        assert isinstance(rows, QuerySolutions)
+        keys = name_keys(Quad(row["s"], row["p"], row["o"], row["g"]) for row in rows)
+        return (f"INSERT DATA {{\n{sparql_data(keys)}\n}} ;\n" if keys else "") + _MERGE
+
     def replace_document(self, key: str, quads: Sequence[Quad], system: Sequence[Quad], replaces: Sequence[str] = ()) -> None:
         """Write one document's graph and bookkeeping in one transaction,
         dropping its earlier version and any documents it replaces."""
-        self.update(_drop_documents([key, *replaces]) + f"INSERT DATA {{\n{sparql_data([*quads, *system])}\n}}")
+        keys = list(dict.fromkeys([key, *replaces]))
+        self.write(_drop_graphs([iris.graph(k) for k in keys]) + _drop_bookkeeping(keys) + _insert(quads, system))
 
     def remove_documents(self, keys: Sequence[str]) -> None:
-        self.update(_drop_documents(keys).rstrip(" ;\n"))
+        keys = list(dict.fromkeys(keys))
+        self.write((_drop_graphs([iris.graph(k) for k in keys]) + _drop_bookkeeping(keys)).rstrip(" ;\n"))
+
+    def add(self, quads: Iterable[Quad]) -> None:
+        """Add quads to their named graphs (and to the merge), in one transaction."""
+        quads = list(quads)
+        self.write(_insert([q for q in quads if q.graph_name != iris.SYSTEM_GRAPH], [q for q in quads if q.graph_name == iris.SYSTEM_GRAPH]))
+
+    def rewrite_graphs(self, operations: Sequence[Rewrite]) -> None:
+        """Apply the same rewrite to every document graph and to the merge, in one
+        transaction. A rewrite that maps each triple on its own (a node renamed,
+        a label demoted) commutes with the merge, so the merge stays exact."""
+        where = f"FILTER(STRSTARTS(STR(?g), {sparql_string(iris.GRAPH + 'doc/')}))"
+        updates = []
+        for op in operations:
+            updates.append(f"DELETE {{ GRAPH ?g {{ {op.delete} }} }} INSERT {{ GRAPH ?g {{ {op.insert} }} }} "
+                           f"WHERE {{ GRAPH ?g {{ {op.where} }} {where} }}")  # fmt: skip
+            updates.append(f"DELETE {{ {op.delete} }} INSERT {{ {op.insert} }} WHERE {{ {op.where} }}")
+        if updates:
+            self.write(iris.sparql_prefixes() + " ;\n".join(updates))
 
     def documents(self) -> list[StoredDocument]:
         rows = self.query(
@@ -116,12 +178,12 @@ class GraphStore(ABC):
             for name in ontology.ONTOLOGY_FILES
             for t in pyoxigraph.parse(ontology.read(name).encode(), RdfFormat.TURTLE)
         ]
-        self.update(f"DROP SILENT GRAPH {iris.ONTOLOGY_GRAPH} ;\nINSERT DATA {{\n{sparql_data(quads)}\n}}")
+        self.write(_drop_graphs([iris.ONTOLOGY_GRAPH]) + _insert(quads, ()))
 
     # --- export ----------------------------------------------------------------
 
     def export(self, out: Path | IO[bytes], fmt: RdfFormat, include_system: bool = False) -> int:
-        """Write every graph (not the system graph unless asked) and return the number of statements."""
+        """Write every named graph (not the system graph unless asked) and return the number of statements."""
         quads = [q for q in self.quads() if include_system or q.graph_name != iris.SYSTEM_GRAPH]
         if fmt.supports_datasets:
             pyoxigraph.serialize(quads, out, fmt, prefixes=_prefixes(fmt))
@@ -131,11 +193,53 @@ class GraphStore(ABC):
         return len(triples)
 
 
-def _drop_documents(keys: Iterable[str]) -> str:
-    return "".join(
-        f"DROP SILENT GRAPH {iris.graph(key)} ;\nDELETE WHERE {{ GRAPH {iris.SYSTEM_GRAPH} {{ {iris.entity(key)} ?p ?o }} }} ;\n"
-        for key in dict.fromkeys(keys)
-    )
+@dataclass(frozen=True)
+class Rewrite:
+    """A DELETE/INSERT over triple patterns, applied to every document graph and the merge."""
+
+    delete: str
+    insert: str
+    where: str
+
+
+def sparql_string(text: str) -> str:
+    """Text as a SPARQL string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _drop_graphs(graphs: Sequence[NamedNode]) -> str:
+    """Drop named graphs, and from the merge every triple that no other graph (but bookkeeping) holds."""
+    dropped = ", ".join(map(str, graphs))
+    kept = f"?h NOT IN ({dropped}, {iris.SYSTEM_GRAPH})"
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g IN ({dropped})) "
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER({kept}) }} }} ;\n"
+    ) + "".join(f"DROP SILENT GRAPH {graph} ;\n" for graph in graphs)
+
+
+def _drop_bookkeeping(keys: Iterable[str]) -> str:
+    return "".join(f"DELETE WHERE {{ GRAPH {iris.SYSTEM_GRAPH} {{ {iris.entity(key)} ?p ?o }} }} ;\n" for key in keys)
+
+
+def name_keys(quads: Iterable[Quad]) -> list[Quad]:
+    """A bg:nameKey (`iris.name_key`) beside every name of a thing of ours (not of
+    evidence), in the name's graph: saved queries find "ROS twente" or "Enschede"
+    by an index lookup instead of comparing every label in the store."""
+    quads = list(quads)
+    evidence = {q.subject for q in quads if q.predicate == _TYPE and q.object == _EVIDENCE}
+    return [
+        Quad(q.subject, _NAME_KEY, Literal(iris.name_key(q.object.value)), q.graph_name)
+        for q in quads
+        if q.predicate in NAME_PREDICATES and isinstance(q.object, Literal) and isinstance(q.subject, NamedNode)
+        and q.subject.value.startswith(iris.ID) and q.subject not in evidence
+    ]  # fmt: skip
+
+
+def _insert(quads: Sequence[Quad], system: Sequence[Quad]) -> str:
+    """INSERT DATA of the quads (with their name keys) into their graphs and the merge, and of the bookkeeping."""
+    quads = list(dict.fromkeys([*quads, *name_keys(quads)]))
+    merge = "\n".join(sorted({f"{q.subject} {q.predicate} {q.object} ." for q in quads}))
+    return f"INSERT DATA {{\n{sparql_data([*quads, *system])}\n{merge}\n}}"
 
 
 def _prefixes(fmt: RdfFormat) -> dict[str, str] | None:
@@ -156,9 +260,13 @@ class _Oxigraph(GraphStore):
     def _db(self) -> pyoxigraph.Store:
         """The open database."""
 
+    _merged: bool | None = None
+
     def query(self, sparql: str) -> QueryResult:
+        if self._merged is None:
+            self._merged = bool(self._db().query(IS_MERGED))
         try:
-            return self._db().query(sparql, use_default_graph_as_union=True)
+            return self._db().query(sparql, use_default_graph_as_union=not self._merged)
         except SyntaxError as exc:
             raise syntax_error(sparql, str(exc)) from exc
         except OSError as exc:  # a failed read, or a SERVICE call that failed
@@ -167,13 +275,15 @@ class _Oxigraph(GraphStore):
     def update(self, sparql: str) -> None:
         try:
             self._db().update(sparql)
+            self._merged = None  # the update may have merged an older store
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error in update: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from exc
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
-        return iter(self._db().quads_for_pattern(None, None, None, graph))
+        quads = self._db().quads_for_pattern(None, None, None, graph)
+        return quads if graph is not None else (q for q in quads if not isinstance(q.graph_name, DefaultGraph))
 
 
 def _open_database(path: Path, read_only: bool) -> pyoxigraph.Store:

@@ -209,6 +209,8 @@ class Resolver:
         for span in spans:
             self._learn_names(span.text)
         for span in spans:
+            self._learn_versions(span.text)
+        for span in spans:
             self._learn_undefined_abbreviations(span.text)
         counts: Counter[str] = Counter()
         pattern = self._alias_pattern()
@@ -284,10 +286,24 @@ class Resolver:
             if typed and not is_abbreviation(name.split()[0]) and not (" " not in name and _is_bare_head(name)):
                 self._named(name)
 
+    def _learn_versions(self, text: str) -> None:
+        """'de RES 1.0', 'het RES2.0-bod': a numbered version is a thing of its own,
+        of the same kind as the unnumbered name where that is known."""
+        for match in _VERSIONED.finditer(text):
+            abbreviation, number = match.groups()
+            label = f"{abbreviation} {number}"
+            if not is_abbreviation(abbreviation) or abbreviation in _ORGANISATION_ABBREVIATIONS or label in self.names:
+                continue
+            base = self.records.get(self.names.get(abbreviation, ""))
+            kind = base.kind if base is not None and base.kind is not Kind.BODY else Kind.PROJECT
+            record = self._record(f"{kind.value}/{slug(label)}", kind, label, base.classes if base and kind is base.kind else ())
+            self._alias(record, label)
+            self._alias(record, f"{abbreviation}{number}")
+
     def _learn_undefined_abbreviations(self, text: str) -> None:
         """'De VKZ sluit aan bij …' in a letter that never spells VKZ out: a
         programme known by its abbreviation (another letter may define it)."""
-        for match in re.finditer(r"\b(?:[Dd]e|[Hh]et)\s+([A-Z][A-Za-z0-9&]{1,7})(?![\w&-])", text):
+        for match in re.finditer(r"\b(?:[Dd]e|[Hh]et)\s+([A-Z][A-Za-z0-9&]{1,7})(?![\w&-]|\.\d)", text):
             abbreviation = match.group(1)
             if is_abbreviation(abbreviation) and not self._lookup(abbreviation) and abbreviation not in _ORGANISATION_ABBREVIATIONS:
                 record = self._record(f"project/{slug(abbreviation)}", Kind.PROJECT, abbreviation)
@@ -311,7 +327,7 @@ class Resolver:
         text = span.text
         found: list[Mention] = []
         found += self._name_mentions(text)
-        found += self._head_mentions(text)
+        found += self._head_mentions(text, found)
         found += self._body_mentions(text)
         found += self._generic_mentions(text, found, span)
         found += self._anaphora(text, found)
@@ -338,15 +354,34 @@ class Resolver:
                 out.append(self._mention(match.start(), match.end(), key))
         return out
 
-    def _head_mentions(self, text: str) -> list[Mention]:
+    def _head_mentions(self, text: str, named: Sequence[Mention]) -> list[Mention]:
         """'de verstedelijkingsstrategie', 'de regionale strategie': a definite noun
-        phrase whose noun refers to exactly one named thing in this document."""
+        phrase whose noun refers to one named thing in this document (the last one
+        named, where several share the noun). A name inside the phrase wins."""
         out = []
-        for match in re.finditer(r"\b(?:de|het|deze|dit)\s+(?:[a-zà-ÿ]+(?:e|en)\s+){0,2}([a-zà-ÿ][\w-]{3,})\b", text, re.IGNORECASE):
-            owners = self._owners_of(match.group(1).lower())
-            if len(owners) == 1:
-                out.append(self._mention(match.start(), match.end(), next(iter(owners))))
+        for match in _DEFINITE.finditer(text):
+            if any(match.end() <= m.start < match.end() + len(match.group("words")) for m in named):
+                continue
+            # Up to two adjectives before the noun; "de mobiliteitsvisie volgt" ends in -e
+            # like an adjective, so each word in turn is tried as the noun.
+            words = list(re.finditer(r"[\w-]+", match.group("words")))
+            for index, word in enumerate(words):
+                owners = self._owners_of(word.group().lower()) if len(word.group()) >= 4 else frozenset()
+                # Several things with this noun: the one mentioned last before it ("het programma").
+                owner = next(iter(owners)) if len(owners) == 1 else self._last_of(owners, text[: match.start()])
+                if owner:
+                    out.append(self._mention(match.start(), match.start("words") + word.end(), owner))
+                    break
+                if not re.fullmatch(r"[a-zà-ÿ]+(?:e|en)", word.group(), re.I):
+                    break
         return out
+
+    def _last_of(self, keys: frozenset[str], before: str) -> str | None:
+        """The last of these things named before: earlier in the sentence, else in the sentences before."""
+        pattern = self._alias_pattern()
+        earlier = [self._key_for(m.group()) for m in pattern.finditer(before)] if pattern and keys else []
+        recent = [m.key for m in self._recent if not m.anaphor]
+        return next((key for key in reversed([*recent, *earlier]) if key in keys), None) if keys else None
 
     def _owners_of(self, noun: str) -> frozenset[str]:
         """The records a head noun may refer to: its own heads, or (for long
@@ -503,12 +538,10 @@ def _is_bare_head(word: str) -> bool:
 
 
 def _is_generic(name: str) -> bool:
-    """A type noun, alone or with a place: 'Omgevingsvisie', 'Toekomstvisie Enschede'."""
+    """A type noun, alone or with just a place: 'Omgevingsvisie', 'Toekomstvisie Enschede'
+    (but 'Omgevingsvisie Gaaf Gelderland' and 'Woonvisie Deventer 2030' are names)."""
     lower = name.lower()
-    for noun in lexicon.GENERIC_DOCUMENTS:
-        if lower == noun or (lower.startswith(noun + " ") and next(iter(gazetteer().find(name[len(noun) + 1 :])), None)):
-            return True
-    return False
+    return any(lower == noun or (lower.startswith(noun + " ") and _is_place_or_body(name[len(noun) + 1 :])) for noun in lexicon.GENERIC_DOCUMENTS)
 
 
 def _is_place_or_body(name: str) -> bool:
@@ -530,7 +563,7 @@ def _looks_like_name(text: str) -> bool:
 
 def _trim_name(text: str) -> str:
     words = text.split()
-    while words and (words[0].lower() in _DETERMINERS | lexicon.NAME_CONNECTORS or not words[0][0].isupper()):
+    while words and (words[0].lower() in _DETERMINERS | lexicon.NAME_CONNECTORS | lexicon.SUBJECT_WORDS or not words[0][0].isupper()):
         words.pop(0)
     # Trailing connectors, and footnote or page numbers glued to a name ("… Overijssel 25").
     while words and (words[-1].lower() in lexicon.NAME_CONNECTORS or re.fullmatch(r"\d{1,2}", words[-1])):
@@ -564,4 +597,7 @@ RIJK_PHRASE = re.compile(r"\b(?:het\s+[Rr]ijk|Rijk(?=\s+en\s+regio)|[Rr]ijksover
 COMMITTEE_PHRASE = re.compile(r"\b(?:[Dd]e|[Hh]et)\s+(?P<name>(?:[a-z]+e\s+)?commissie(?:\s+[A-Z][\w-]+)?|fractie\s+van\s+de\s+[A-Z][\w-]+)")
 _GENERIC = "|".join(sorted((re.escape(n) for n in lexicon.GENERIC_DOCUMENTS), key=len, reverse=True))
 GENERIC_PHRASE = re.compile(rf"(?:(?P<adjective>[A-Z][a-zà-ÿ]+se)\s+)?(?<![\w-])(?P<noun>(?i:{_GENERIC}))(?![\w-])")
+# The words after a determiner, looked at without consuming them: "de vaststelling van de mobiliteitsvisie".
+_VERSIONED = re.compile(r"(?<![\w-])([A-Z][A-Za-z&]{1,7})\s?(\d{1,2}\.\d{1,2})(?![\w.])")
+_DEFINITE = re.compile(r"\b(?:de|het|deze|dit)\s+(?=(?P<words>[a-zà-ÿ][\w-]*(?:\s+[a-zà-ÿ][\w-]*){0,2}))", re.IGNORECASE)
 ANAPHOR_PHRASE = re.compile(rf"\b(?:[Dd]it|[Dd]eze|[Dd]at)\s+(?P<noun>{'|'.join(lexicon.ANAPHOR_NOUNS)})\b")

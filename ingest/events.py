@@ -31,17 +31,22 @@ DECISION_VERBS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\baangenomen\b|\bnamen?\b.*\baan\b", re.I), "aannemen"),
     (re.compile(r"\bverworpen\b|\bverwierpen?\b", re.I), "verwerpen"),
     (re.compile(r"\bkennis\s+genomen\b", re.I), "kennisnemen"),
+    (re.compile(r"\bvrijgegeven\b|\b(?:gaf|gaven)\b.*\bvrij\b", re.I), "vrijgeven"),
     (re.compile(r"\bbesloten\b|\bbesloot\b|\bbesloten\b", re.I), "besluiten"),
 )  # fmt: skip
 _NOT_YET = re.compile(r"\b(?:zal|zullen|wordt|worden|gaat|gaan|kan|kunnen|moet|moeten)\b(?:\s+\w+){0,4}\s+$", re.I)
 # A besluitenlijst writes its decisions as infinitives: "… vast te stellen".
+# … or in the present tense: "Het college stemt in met …", "Conform advies vastgesteld".
+# The first row that matches wins, so refusals come before the verbs they negate.
 LIST_DECISION_VERBS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:raad|staten)\s+(?:\w+\s+){0,3}?voor\s+te\s+stellen\b", re.I), "voorstellen"),
-    (re.compile(r"\bvast\s+te\s+stellen\b", re.I), "vaststellen"),
-    (re.compile(r"\bin\s+te\s+stemmen\b", re.I), "instemmen"),
-    (re.compile(r"\bkennis\s+te\s+nemen\b", re.I), "kennisnemen"),
-    (re.compile(r"\bte\s+(?:verlenen|verstrekken|toe\s+te\s+kennen)\b|\btoe\s+te\s+kennen\b", re.I), "toestemmen"),
-    (re.compile(r"\bniet\s+in\s+te\s+stemmen\b|\baf\s+te\s+wijzen\b", re.I), "verwerpen"),
+    (re.compile(r"\bniet\s+in\s+te\s+stemmen\b|\baf\s+te\s+wijzen\b|\b(?:stemt|stemmen)\s+niet\s+in\b|\bwijst\s+(?:\w+\s+){0,3}?af\b|\bverworpen\b|\bafgewezen\b", re.I), "verwerpen"),
+    (re.compile(r"\baangenomen\b|\baan\s+te\s+nemen\b", re.I), "aannemen"),
+    (re.compile(r"\b(?:raad|staten)\s+(?:\w+\s+){0,3}?voor\s+te\s+stellen\b|\blegt\s+(?:\w+\s+){0,4}?voor\s+aan\s+de\s+(?:raad|staten)\b", re.I), "voorstellen"),
+    (re.compile(r"\bvast\s+te\s+stellen\b|\b(?:stelt|stellen)\s+(?:\w+\s+){0,6}?vast\b|\bvastgesteld\b", re.I), "vaststellen"),
+    (re.compile(r"\bin\s+te\s+stemmen\b|\b(?:stemt|stemmen)\s+(?:\w+\s+){0,2}?in\s+met\b|\bakkoord\b", re.I), "instemmen"),
+    (re.compile(r"\bkennis\s+te\s+nemen\b|\b(?:neemt|nemen)\s+kennis\b", re.I), "kennisnemen"),
+    (re.compile(r"\bvrij\s+te\s+geven\b|\b(?:geeft|geven)\s+(?:\w+\s+){0,4}?vrij\b|\bvrijgegeven\b", re.I), "vrijgeven"),
+    (re.compile(r"\bte\s+(?:verlenen|verstrekken|toe\s+te\s+kennen)\b|\btoe\s+te\s+kennen\b|\b(?:verleent|verstrekt)\b|\bkent\s+(?:\w+\s+){0,4}?toe\b", re.I), "toestemmen"),
 )  # fmt: skip
 _NEGATION = re.compile(r"\b(?:niet|geen)\b", re.I)
 _WE = re.compile(r"\b(?:wij|we|ons|onze)\b", re.I)
@@ -51,10 +56,13 @@ _ADOPTED_ON = re.compile(r"\(\s*(?:vastgesteld|aangenomen)\s+(?:door\s+[^()]*?\s
 _COUNCIL_DECISION = re.compile(r"\((?:raadsbesluit|statenbesluit|collegebesluit|besluit)\s+(?:van\s+|d\.d\.\s+)?([^)]+)\)", re.I)
 _DATE_IN_PLACE = re.compile(r"\(([^()]*?\d{4})\s+in\s+([A-Z][\w'’-]+)\)")
 _MEETING_OF = re.compile(r"\s+(?:van|op|d\.d\.)\s+(?=\d)")
+_MEETING_VERBS = r"bespreekt|bespreken|besprak|bespraken|vergadert|vergaderen|vergaderde|vergaderden|behandelt|behandelen"
 _MEETING_CUE = re.compile(
-    r"\b(?:op\s+de\s+agenda|geagendeerd|besproken|bijgepraat|vergadert|vergadering|bijeenkomst|behandeld|gesproken|toegelicht)\b", re.I
+    rf"\b(?:op\s+de\s+agenda|geagendeerd|besproken|bijgepraat|vergadering|bijeenkomst|behandeld|gesproken|toegelicht|{_MEETING_VERBS})\b", re.I
 )
-_HOST = re.compile(r"\b(?:in|van|voor|tijdens|bij|agenda\s+van)\s+(?:(?:de|het)\s+)?$", re.I)
+# The body a meeting is in, on or of, or the one that meets: "bespreekt de commissie", "de commissie vergadert".
+_HOST = re.compile(rf"\b(?:in|van|voor|tijdens|bij|agenda\s+van|{_MEETING_VERBS})\s+(?:(?:de|het)\s+)?$", re.I)
+_HOST_MEETS = re.compile(rf"^\s+(?:{_MEETING_VERBS})\b", re.I)
 _ORGAN_MEETING = re.compile(r"\b(?P<organ>college|raads|staten|commissie)vergadering\s+(?:van|op|d\.d\.)\s+", re.I)
 _VERSLAG_OF = re.compile(r"^(?:verslag|notulen|besluitenlijst)\s+(?:van\s+(?:het|de)\s+)?(.{3,80}?)(?:\s+(?:van|d\.d\.|op)\s+\d.*)?$", re.I)
 _ITEM = re.compile(r"^(?:\d+(?:\.[a-z0-9]+)*\.?)\s+(?P<title>.+)$")
@@ -236,7 +244,7 @@ class EventReader:
                 held = True
         # "Op 19 september 2024 bent u bijgepraat in de Twenteraad over …": the body the
         # meeting is in, on, or of.
-        hosts = [m for m in organs if _HOST.search(text[: m.start])]
+        hosts = [m for m in organs if _HOST.search(text[: m.start]) or _HOST_MEETS.match(text[m.end :])]
         dates = self._dates(text)
         if not held and hosts and _MEETING_CUE.search(text) and dates and (dates[0].explicit_year or self.context.date):
             host = hosts[0]
@@ -277,7 +285,10 @@ class EventReader:
                 if title is not None and not _ITEM.match(span.text) and not title[1].endswith((".", ":")):
                     title = (title[0], f"{title[1]} {span.text}")  # an item title wrapped onto the next line
                 continue
-            decided = " ".join(s.text for s in spans[index : index + 3])
+            # The decision's own lines: up to the next agenda item.
+            following = [s for s in spans[index + 1 : index + 3]]
+            own = [spans[index], *(s for s in following[: next((i for i, s in enumerate(following) if _ITEM.match(s.text)), len(following))])]
+            decided = " ".join(s.text for s in own)
             kind = next((k for p, k in LIST_DECISION_VERBS if p.search(decided)), "besluiten")
             about = self.resolver.part(title[1])
             meeting_topics.append(about)

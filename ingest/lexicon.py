@@ -58,6 +58,7 @@ GENERIC_DOCUMENTS: dict[str, tuple[str, str]] = {
 TRANSPARENT_NOUNS = (
     "eindversie", "versie", "actualisatie", "herziening", "toekomstbeeld", "uitwerking", "concept",
     "ontwerp", "vaststelling", "start", "basis", "kern", "ambitie", "ambities", "doelen", "plannen", "resultaat",
+    "inzet", "uitvoering", "totstandkoming",
 )  # fmt: skip
 
 # "dit document", "dit gebied": the noun after a demonstrative, and the kinds it may point back to.
@@ -65,6 +66,14 @@ ANAPHOR_NOUNS = {
     "document": ("document",), "stuk": ("document",), "plan": ("document", "project"), "visie": ("document",),
     "gebied": ("project",), "traject": ("project",), "project": ("project",), "programma": ("project",),
     "proces": ("project",), "strategie": ("project", "document"), "agenda": ("document", "project"),
+}  # fmt: skip
+
+# Words a subject line or heading starts with that are not part of the name after them
+# ("Onderwerp: Vaststellen Mobiliteitsvisie Zwolle 2040" names the Mobiliteitsvisie Zwolle 2040).
+SUBJECT_WORDS = {
+    "vaststellen", "vaststelling", "voortgang", "aanbieding", "aanbieden", "beantwoording", "informatie",
+    "instemmen", "instemming", "toezending", "verzending", "evaluatie", "stand", "terugkoppeling", "reactie",
+    "zienswijze", "vrijgeven", "vrijgave", "kennisname", "wijzigen", "wijziging", "verlengen", "verlenging",
 }  # fmt: skip
 
 # Words that join a name's capitalised words ("Nationaal Programma Vitale Regio's",

@@ -71,8 +71,9 @@ PERSON_NAME = re.compile(
 CONTACT_LINE = re.compile(r"^(?:telefoon|tel\.|www\.|e-?mail|kvk|iban|bezoekadres|postadres)\b", re.IGNORECASE)
 # Titles that name the body whose document it is ("B&W-vergadering", "raadsvergadering").
 TITLE_SENDERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:B&W|B en W|college)[- ]?vergadering|\bcollegebesluit", re.I), "college"),
-    (re.compile(r"\braadsvergadering|\bbesluitenlijst\s+(?:van\s+)?de\s+(?:gemeente)?raad", re.I), "raad"),
+    (re.compile(r"\b(?:B&W|B en W|college)[- ]?vergadering|\bcollegebesluit|"
+                r"\b(?:vergadering|besluitenlijst)\s+van\s+(?:het\s+)?(?:college|burgemeester\s+en\s+wethouders)\b", re.I), "college"),
+    (re.compile(r"\braadsvergadering|\b(?:besluitenlijst|vergadering)\s+(?:van\s+)?de\s+(?:gemeente)?raad", re.I), "raad"),
     (re.compile(r"\bGS[- ]?(?:mandaat|besluit|vergadering)|\bgedeputeerde staten", re.I), "gs"),
     (re.compile(r"\bstatenvergadering", re.I), "staten"),
 )
@@ -418,11 +419,16 @@ def read_metadata(text: str, spans: Sequence[Span], document_key: str) -> Metada
         statements.append(Statement(person.key, "bg:role", signatory.role, ObjectKind.LITERAL))
         state("bg:signedBy", person.key, ObjectKind.ENTITY, signatory.line, "signature")
 
-    if sender is None and home is not None:
-        for line in headings[:2]:
-            organ = next((o for p, o in TITLE_SENDERS if p.search(line.text) and o in ORGANS.get(home.kind, {})), None)
-            if organ:
-                sender = (add_organ(home, organ), organ)
+    if sender is None:
+        # "Besluitenlijst B&W-vergadering", "Vergadering van de gemeenteraad van Haarlem":
+        # the organ the title names, of the place it names or else of the document's home.
+        for line in dict.fromkeys([*headings[:2], *head[:4]]):
+            found = next((o for p, o in TITLE_SENDERS if p.search(line.text)), None)
+            place = next(iter(gazetteer().find(line.text)), None)
+            org = place.org if place else home
+            if found and org is not None and found in ORGANS.get(org.kind, {}):
+                home = home or org
+                sender = (add_organ(org, found), found)
                 state("dcterms:creator", sender[0], ObjectKind.ENTITY, line, "sender-title")
                 break
 

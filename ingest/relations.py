@@ -34,7 +34,7 @@ FILL = rf"(?:(?!⟦\d+[{THING}]⟧)[^.;!?])*?"
 # Between a phrase and its object only articles, adjectives and transparent nouns
 # ("een volgende actualisatie van de …"): another noun means the object is elsewhere.
 _TRANSPARENT = "|".join(lexicon.TRANSPARENT_NOUNS)
-NEAR = rf"\s*(?:(?:de|het|een|uw|onze|ons|dit|deze|die|te|heel|(?:{_TRANSPARENT})\s+van|[a-zà-ÿ]+(?:e|en))\s+)*"
+NEAR = rf"\s*(?:(?:de|het|een|uw|onze|ons|dit|deze|die|te|heel|(?:{_TRANSPARENT})\s+(?:van|in|voor|bij)|[a-zà-ÿ]+(?:e|en))\s+)*"
 # A subject right after a preposition is inside another phrase ("de gebieden in het Fundament zijn …").
 _GOVERNED = re.compile(r"\b(?:in|uit|voor|met|op|bij|naar|over|tot|binnen|door|aan|tussen|zoals)\s+(?:(?:de|het|een)\s+)?$", re.I)
 NEGATION = re.compile(r"\b(?:geen|niet|nooit|noch)\b", re.IGNORECASE)
@@ -82,6 +82,8 @@ RULES: tuple[Rule, ...] = (
     _rule("afgestemd-op", "bg:alignsWith", rf"{S}{FILL}\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+)?afgestemd\s+op\b{NEAR}{O}"),
     _rule("na-volgt", "bg:followedBy", rf"\bna\s+{NEAR}{S}\s+(?:volgt|komt)\s+(?:er\s+)?{NEAR}{O}"),
     _rule("daarna", "bg:followedBy", rf"{S}{FILL}\b(?:en\s+)?(?:tenslotte|ten\s+slotte|daarna|vervolgens|uiteindelijk|daarop)\s+(?:komt|volgt)\s+(?:er\s+)?{NEAR}{O}"),
+    # "… volgt het Uitvoeringsprogramma en daarna het Investeringsprogramma": the next step right after.
+    _rule("en-daarna", "bg:followedBy", rf"{S}\s*,?\s+(?:en\s+)?(?:daarna|vervolgens|tenslotte|ten\s+slotte|nadien)\s+{NEAR}{O}"),
     _rule("gevolgd-door", "bg:followedBy", rf"{S}{FILL}\b(?:wordt|worden)\s+gevolgd\s+door\b{NEAR}{O}"),
     _rule("opmaat-naar", "bg:followedBy", rf"{S}{FILL}\b(?:vormt|is)\s+(?:\w+\s+)?(?:opmaat|aanloop|voorbereiding)\s+(?:naar|tot|op)\b{NEAR}{O}"),
 )

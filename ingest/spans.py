@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from beleidsgraaf.ingest.model import CleanText, Span
 
 _ITEM_START = re.compile(r"(?:[•\-–*>▪o]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|\d{1,2}(?:\.[a-z0-9]{1,2})+\.?\s+(?=[A-Z]))")
+# "Besluit: …", "Datum: 4 juli 2024": a labelled field starts a block of its own.
+_FIELD_START = re.compile(r"[A-Z][a-zà-ÿ]+(?:\s[a-zà-ÿ]+){0,2}\s?:\s")
 _TERMINAL = ".:;!?"
 # Abbreviations after which a period does not end a sentence even before a capital.
 _ABBREVIATIONS = frozenset(
@@ -70,7 +72,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int, str]]:
         item = bool(_ITEM_START.match(line))
         salutation = previous.endswith(",") and previous.split()[0] in {"Geachte", "Beste", "Hoogachtend,"}
         paragraph_ended = len(previous) < _FULL_LINE * width and (line[0].isupper() or line[0].isdigit())
-        if block_start is not None and (heading or item or salutation or paragraph_ended or block_kind == "heading"):
+        field = bool(_FIELD_START.match(line))
+        if block_start is not None and (heading or item or field or salutation or paragraph_ended or block_kind == "heading"):
             yield block_start, block_end, block_kind
             block_start = None
         if block_start is None:

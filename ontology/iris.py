@@ -40,6 +40,7 @@ PREFIXES = {
 ONTOLOGY_GRAPH = NamedNode(GRAPH + "ontology")
 SYSTEM_GRAPH = NamedNode(GRAPH + "system")  # ingest bookkeeping; not exported
 LINK_GRAPH = NamedNode(GRAPH + "links")  # corpus-wide names, derived from all documents
+STORE = NamedNode(ID + "store")  # the store itself, as its bookkeeping speaks of it
 
 # How many hex digits of a file's SHA-256 name its document: 64 bits keep
 # collisions out of reach for any council archive while IRIs stay readable.
@@ -68,6 +69,12 @@ def slug(text: str) -> str:
     """A readable, stable key part: lower case, no accents, dashes."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def name_key(name: str) -> str:
+    """A name as every lookup compares it: no case, no accents, no punctuation
+    ("Ruimtelijke Ontwikkelstrategie Twénte" → "ruimtelijke-ontwikkelstrategie-twente")."""
+    return slug(name)
 
 
 def short_hash(*parts: object) -> str:

@@ -10,8 +10,9 @@ A header is a block of comment lines at the top of the file:
 
 Parameters appear in the query as `$name` and are substituted as RDF terms,
 never as raw text, so a value cannot change the query's structure. Types:
-`thing` (a name, an alias or an IRI: the query itself resolves names through
-rdfs:label / skos:prefLabel / skos:altLabel, case-insensitively), `string`,
+`thing` (a name, an alias or an IRI: a name is bound as its `bg:nameKey`, which
+the store keeps beside every label and alias, so a query finds the thing by
+`{ ?x bg:nameKey $x } UNION { BIND($x AS ?x) FILTER(isIRI(?x)) }`), `string`,
 `date` (xsd:date), `integer`, `iri`. A query without declared parameters may
 still use `$name`s; their values are typed by their form (see `infer`).
 
@@ -112,7 +113,7 @@ def term(parameter: Parameter, value: str) -> NamedNode | Literal:
             return Literal(str(int(value)), datatype=NamedNode(_XSD + "integer"))
     except ValueError as exc:
         raise UsageError(f"--param {parameter.name}={value}: not a valid {kind} ({exc})") from exc
-    return Literal(value)
+    return Literal(iris.name_key(value) if kind == "thing" else value)
 
 
 def infer(value: str) -> str:
@@ -182,7 +183,8 @@ def readme() -> str:
         "",
         "Parameters are substituted as RDF terms (escaped literals or IRIs), never as text.",
         "A `thing` is named by any of its labels or aliases (rdfs:label, skos:prefLabel,",
-        "skos:altLabel), case-insensitively, or by its IRI (`<https://…>` or `bgid:project/ros`);",
+        "skos:altLabel; case, accents and punctuation do not matter: it is looked up by its",
+        "`bg:nameKey`), or by its IRI (`<https://…>` or `bgid:project/ros`);",
         "a `date` is `YYYY-MM-DD`. A node with several rdfs:labels (read from different documents)",
         "shows the first in alphabetical order, so each thing is one row.",
         "",

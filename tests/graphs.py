@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from beleidsgraaf.graph.store import open_store, sparql_data
+from beleidsgraaf.graph.store import open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NETWORK_TRIG = FIXTURES / "network.trig"
@@ -20,10 +20,10 @@ BASE <https://w3id.org/beleidsgraaf/id/>
 
 
 def trig_store(location: Path, trig: str) -> Path:
-    """A new Oxigraph store at `location` holding the TriG, written through GraphStore.update."""
+    """A new Oxigraph store at `location` holding the TriG, written through GraphStore.add."""
     quads = list(pyoxigraph.parse(trig.encode(), pyoxigraph.RdfFormat.TRIG))
     with open_store(str(location)) as store:
-        store.update(f"INSERT DATA {{\n{sparql_data(quads)}\n}}")
+        store.add(quads)
     return location
 
 

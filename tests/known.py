@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph
 from pyoxigraph import RdfFormat
 
-from beleidsgraaf.graph.store import GraphStore, open_store, sparql_data
+from beleidsgraaf.graph.store import GraphStore, open_store
 from tests.conftest import ROOT
 
 KNOWN = ROOT / "tests" / "data" / "known.trig"
@@ -16,7 +16,7 @@ KNOWN = ROOT / "tests" / "data" / "known.trig"
 def load_known(store: GraphStore) -> GraphStore:
     """The known graph and the ontology, written through the store's own interface."""
     store.install_ontology()
-    store.update(f"INSERT DATA {{\n{sparql_data(pyoxigraph.parse(path=KNOWN, format=RdfFormat.TRIG))}\n}}")
+    store.add(list(pyoxigraph.parse(path=KNOWN, format=RdfFormat.TRIG)))
     return store
 
 

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pyoxigraph import Quad
 
 from beleidsgraaf.errors import UsageError
 from beleidsgraaf.graph.analysis import cluster_of, clusters, connect, hubs, lineage
@@ -22,6 +23,7 @@ from beleidsgraaf.graph.changes import (
 )
 from beleidsgraaf.graph.network import AmbiguousNameError, Network, UnknownNameError, load_network
 from beleidsgraaf.graph.store import open_store
+from beleidsgraaf.ontology.iris import entity, graph, term
 from tests.graphs import NETWORK_TRIG, iri, relations_store, trig_store
 
 
@@ -285,9 +287,7 @@ def test_changes_since_a_snapshot_find_additions_and_removals(
     shutil.copytree(fixture_store, location)
     with open_store(str(location)) as store:
         store.remove_documents(["doc/brief-d"])
-        store.update("""INSERT DATA { GRAPH <https://w3id.org/beleidsgraaf/graph/doc/brief-b> {
-            <https://w3id.org/beleidsgraaf/id/project/npvr> <https://w3id.org/beleidsgraaf/def#partOf>
-            <https://w3id.org/beleidsgraaf/id/project/ros> } }""")
+        store.add([Quad(entity("project/npvr"), term("bg:partOf"), entity("project/ros"), graph("doc/brief-b"))])
     found = compare(before, take_snapshot(_load(location)))
     assert found.since == "2026-04-01T00:00:00+00:00" and found.removals_known
     assert _labels(found.removed.documents) == ["brief-d.pdf"]

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph
-
 from bench import ingest, maps, queries, synth
 from bench.report import table
-from beleidsgraaf.graph.store import open_store, sparql_data
+from beleidsgraaf.graph.store import open_store
 from beleidsgraaf.web import graphdata
 from tests.pdfs import write_pdf
 
@@ -30,10 +28,9 @@ def test_synthetic_graph_answers_the_lineage_query_exactly(tmp_path: Path) -> No
     data = tmp_path / "g.nq"
     count = synth.write(3_000, data)
     assert count >= 3_000
-    store = pyoxigraph.Store()
-    store.load(path=str(data), format=pyoxigraph.RdfFormat.N_QUADS)
-    sparql = queries.saved_queries()["lineage"]
-    labels = {row["label"].value for row in store.query(sparql, use_default_graph_as_union=True)}
+    queries.build_store(data, tmp_path / "store")
+    with open_store(str(tmp_path / "store"), read_only=True) as store:
+        labels = {row["label"].value for row in store.query(queries.saved_queries()["lineage"])}  # type: ignore[union-attr]
     # Zonneveld 9 succeeds 8 … 0 (a chain of ten).
     assert synth.parameters()["x"] == synth.project_label(9)
     assert labels == {synth.project_label(j) for j in range(9)}
@@ -51,7 +48,7 @@ def test_query_bench_runs_both_engines_on_a_tiny_graph() -> None:
 
 def test_map_bench_graph_loads_as_the_product_reads_it(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "store")) as store:
-        store.update(f"INSERT DATA {{\n{sparql_data(maps.synthetic(40))}\n}}")
+        store.add(maps.synthetic(40))
         graph = graphdata.load(store)
     assert len(graph.nodes) == 40 and len(graph.edges) >= 30
     assert {node.kind.name for node in graph.nodes.values()} >= {"project", "document"}

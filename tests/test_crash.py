@@ -15,7 +15,7 @@ import pytest
 from beleidsgraaf import corpus
 from beleidsgraaf.executors import SerialExecutor, run_one
 from beleidsgraaf.graph.build import document_quads
-from beleidsgraaf.graph.store import GraphStore, open_store
+from beleidsgraaf.graph.store import GraphStore, name_keys, open_store
 from beleidsgraaf.ingest.pipeline import Options, Timed
 from beleidsgraaf.ontology import iris
 from tests.conftest import Run
@@ -31,7 +31,8 @@ def _expected(files: list[Path]) -> dict[str, set[str]]:
     for path in files:
         timed = run_one(path, Options())
         assert isinstance(timed, Timed)
-        expected[timed.extraction.document_key] = {str(q) for q in document_quads(timed.extraction)}
+        quads = document_quads(timed.extraction)
+        expected[timed.extraction.document_key] = {str(q) for q in [*quads, *name_keys(quads)]}
     return expected
 
 

@@ -324,3 +324,97 @@ def test_a_letter_that_offers_a_document_is_about_it(tmp_path: Path) -> None:
     found = letter(tmp_path, "Met deze brief bieden wij u het Uitvoeringsprogramma Wonen aan.")
     about = {labels(found)[str(s.object)] for s in found.statements if s.subject == found.document_key and s.predicate == "bg:about"}
     assert about == {"Uitvoeringsprogramma Wonen"}
+
+
+def test_numbered_versions_are_things_of_their_own(tmp_path: Path) -> None:
+    found = letter(
+        tmp_path,
+        "De Regionale Energiestrategie Flevoland (RES) werkt toe naar de RES 2.0.",
+        "De RES 2.0 is een vervolg op de RES1.0, die de raad in 2021 vaststelde.",
+    )
+    assert relations(found, "bg:succeeds") == {("RES 2.0", "RES 1.0")}
+    assert {"RES 2.0", "RES 1.0", "Regionale Energiestrategie Flevoland"} <= set(labels(found).values())
+
+
+def test_a_subject_line_names_the_document_without_its_verb(tmp_path: Path) -> None:
+    found = letter(tmp_path, "Onderwerp: Vaststellen Mobiliteitsvisie Almere 2040", "De mobiliteitsvisie is een bouwsteen voor het Omgevingsprogramma Mobiliteit.")
+    assert relations(found, "bg:buildingBlockFor") == {("Mobiliteitsvisie Almere 2040", "Omgevingsprogramma Mobiliteit")}
+    assert not any(label.startswith("Vaststellen") for key, label in labels(found).items() if key != found.document_key)
+
+
+def test_a_type_noun_with_more_than_a_place_is_a_name(tmp_path: Path) -> None:
+    found = letter(tmp_path, "Het Programma Wonen (PW) sluit aan bij de Omgevingsvisie Groen Almere en de Woonvisie Almere 2030.")
+    assert relations(found, "bg:alignsWith") == {("Programma Wonen", "Omgevingsvisie Groen Almere"), ("Programma Wonen", "Woonvisie Almere 2030")}
+
+
+def test_a_definite_noun_is_the_thing_of_that_kind_named_last(tmp_path: Path) -> None:
+    found = letter(
+        tmp_path,
+        "Het Actieprogramma Woningbouw (AW) loopt door tot 2026.",
+        "Het Omgevingsprogramma Natuur vervangt het Natuurbeheerplan 2020.",
+        "Het programma draagt bij aan het Nationaal Programma Landelijk Gebied (NPLG).",
+    )
+    assert relations(found, "bg:inputFor") == {("Omgevingsprogramma Natuur", "Nationaal Programma Landelijk Gebied")}
+
+
+def test_steps_after_a_vaststelling_and_en_daarna(tmp_path: Path) -> None:
+    found = letter(
+        tmp_path,
+        "De Mobiliteitsvisie Almere 2040 beschrijft de koers.",
+        "Na de vaststelling van de mobiliteitsvisie volgt het Uitvoeringsprogramma Mobiliteit en daarna het Investeringsprogramma Bereikbaarheid.",
+        "Eerst komt de Verkenning Kustzone (VKZ) en daarna gaan we verder.",
+    )
+    assert relations(found, "bg:followedBy") == {
+        ("Mobiliteitsvisie Almere 2040", "Uitvoeringsprogramma Mobiliteit"),
+        ("Uitvoeringsprogramma Mobiliteit", "Investeringsprogramma Bereikbaarheid"),
+    }
+
+
+def test_a_committee_that_discusses_something_meets(tmp_path: Path) -> None:
+    found = letter(tmp_path, "Op 10 april 2025 bespreekt de commissie Bestuur de voortgang van de Verkenning Kustzone (VKZ).")
+    facts = {s.predicate: s.object for s in found.statements if s.subject.startswith("meeting/")}
+    assert labels(found)[str(facts["bg:heldBy"])] == "Commissie Bestuur Almere"
+    assert facts["bg:date"] == dt.date(2025, 4, 10)
+    assert labels(found)[str(facts["bg:discusses"])] == "Verkenning Kustzone"
+
+
+def test_a_council_besluitenlijst_with_outcomes_per_item(tmp_path: Path) -> None:
+    pdf = write_pdf(
+        tmp_path / "raad.pdf",
+        [[
+            "Besluitenlijst", "Vergadering van de gemeenteraad van Haarlem", "Datum: 4 juli 2024",
+            "1. Raadsvoorstel Mobiliteitsbeleid Haarlem 2040", "Besluit: Aangenomen met 30 stemmen voor en 6 tegen.",
+            "2. Motie Groene Schoolpleinen", "Besluit: Verworpen.",
+            "3. Kadernota 2025", "Besluit: Het college stemt niet in met de kadernota.",
+        ]],  # fmt: skip
+    )
+    found = process(pdf).extraction
+    kinds = {
+        labels(found)[str(facts["bg:about"])]: (labels(found)[str(facts["bg:decidedBy"])], facts["bg:decisionKind"], facts["bg:decisionDate"])
+        for facts in (
+            {s.predicate: s.object for s in found.statements if s.subject == key}
+            for key in {s.subject for s in found.statements if s.subject.startswith("decision/")}
+        )
+    }
+    raad, day = "gemeenteraad van Haarlem", dt.date(2024, 7, 4)
+    assert kinds == {
+        "Raadsvoorstel Mobiliteitsbeleid Haarlem 2040": (raad, "bg:aannemen", day),
+        "Motie Groene Schoolpleinen": (raad, "bg:verwerpen", day),
+        "Kadernota 2025": (raad, "bg:verwerpen", day),
+    }
+
+
+def test_a_college_besluitenlijst_in_the_present_tense(tmp_path: Path) -> None:
+    pdf = write_pdf(
+        tmp_path / "college.pdf",
+        [[
+            "Besluitenlijst van de vergadering van het college van burgemeester en wethouders van Deventer",
+            "Datum vergadering: 12 december 2023",
+            "1. Woonvisie Deventer 2030", "Besluit: Het college stemt in met de Woonvisie Deventer 2030.",
+            "2. Ontwerp Omgevingsprogramma Water", "Besluit: Het college geeft het ontwerp vrij voor inspraak.",
+        ]],  # fmt: skip
+    )
+    found = process(pdf).extraction
+    college = "college van burgemeester en wethouders van Deventer"
+    assert decisions(found) == {(college, dt.date(2023, 12, 12), "Woonvisie Deventer 2030"), (college, dt.date(2023, 12, 12), "Ontwerp Omgevingsprogramma Water")}
+    assert {s.object for s in found.statements if s.predicate == "bg:decisionKind"} == {"bg:instemmen", "bg:vrijgeven"}

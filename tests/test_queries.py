@@ -72,8 +72,8 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, ...]]]] = [
     ("connection", {"x": "SHE", "y": "Regionale Strategische Investeringsagenda"}, [("2", "partOf →", ROS, "ROS", "succeeds →")]),
     ("connection", {"x": "Enschede", "y": "ros"}, [("2", "← creator", PVA, "plan-van-aanpak-ros.pdf", "about →")]),
     ("shared-names", {}, [
-        ("agenda van twente", "bgid:doc/agenda-van-twente", "agenda van Twente"),
-        ("agenda van twente", AGENDA, "Agenda van Twente")]),
+        ("agenda-van-twente", "bgid:doc/agenda-van-twente", "agenda van Twente"),
+        ("agenda-van-twente", AGENDA, "Agenda van Twente")]),
     ("loose-projects", {}, [("bgid:project/fietssnelweg-f35", "Fietssnelweg F35", RIB)]),
     ("gemeente", {"gemeente": "GM0153"}, [
         ("bgid:org/gm0153/college", "college van burgemeester en wethouders van Enschede", "gm0153", TOOI + "gm0153", "1", "0", "0"),

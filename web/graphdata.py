@@ -1,7 +1,7 @@
 """The graph as griffiers see it: nodes of the contract's classes, the relations
 between them in Dutch, and the quoted evidence of every statement.
 
-Read from any `GraphStore` with a handful of SPARQL queries over the union of
+Read from any `GraphStore` with a handful of SPARQL queries over the document
 graphs, then filtered in memory (focus and hops, types, relations, dates): a
 council's archive is thousands of nodes, not millions, and every view (a map
 file, an entity page) needs the same selection rules.
@@ -267,7 +267,7 @@ def _statements(store: GraphStore, nodes: Mapping[str, Node]) -> Iterable[Statem
 def fold(text: str) -> str:
     """A name as compared: no case, no accents, words joined by dashes ("Ruimtelijke
     Ontwikkelstrategie Twénte" → "ruimtelijke-ontwikkelstrategie-twente")."""
-    return iris.slug(text) if text.strip() else ""
+    return iris.name_key(text) if text.strip() else ""
 
 
 def search(graph: Graph, query: str, limit: int = 20) -> list[Node]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from beleidsgraaf.graph.store import open_store, sparql_data
+from beleidsgraaf.graph.store import open_store
 from tests.conftest import Run
 from tests.pdfs import write_pdf
 from tests.servers import free_port, running
@@ -135,7 +135,7 @@ def known_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _letters(root / "pdfs")
     quads = pyoxigraph.parse(known_trig(root / "pdfs").encode(), pyoxigraph.RdfFormat.TRIG)
     with open_store(str(root / "store")) as store:
-        store.update(f"INSERT DATA {{\n{sparql_data(quads)}\n}}")
+        store.add(quads)
         store.install_ontology()
     return root / "store"
 

@@ -7,7 +7,7 @@ import pyoxigraph
 import pytest
 
 from beleidsgraaf.errors import UsageError
-from beleidsgraaf.graph.store import open_store, sparql_data
+from beleidsgraaf.graph.store import open_store
 from beleidsgraaf.web import graphdata
 from beleidsgraaf.web.graphdata import Graph, Selection
 from tests.web.conftest import KNOWN_EDGES, KNOWN_NODES, XSS
@@ -116,7 +116,7 @@ def test_an_untitled_letter_is_named_by_type_and_date(tmp_path: Path) -> None:
       <https://w3id.org/beleidsgraaf/id/doc/x> a bg:Document, bg:Raadsinformatiebrief ; rdfs:label "000_d65a.pdf" ;
         bg:fileName "000_d65a.pdf" ; dcterms:date "2025-06-03"^^xsd:date . }"""
     with open_store(str(tmp_path / "store")) as store:
-        store.update(f"INSERT DATA {{ {sparql_data(pyoxigraph.parse(trig.encode(), pyoxigraph.RdfFormat.TRIG))} }}")
+        store.add(list(pyoxigraph.parse(trig.encode(), pyoxigraph.RdfFormat.TRIG)))
         store.install_ontology()
         node = graphdata.load(store).nodes["doc/x"]
     assert (node.label, node.aliases) == ("Raadsinformatiebrief 3 juni 2025", ("000_d65a.pdf",))
