@@ -209,11 +209,11 @@ def sparql_string(text: str) -> str:
 
 def _drop_graphs(graphs: Sequence[NamedNode]) -> str:
     """Drop named graphs, and from the merge every triple that no other graph (but bookkeeping) holds."""
-    dropped = ", ".join(map(str, graphs))
-    kept = f"?h NOT IN ({dropped}, {iris.SYSTEM_GRAPH})"
-    return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g IN ({dropped})) "
-        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER({kept}) }} }} ;\n"
+    kept = f"?h NOT IN ({', '.join(map(str, graphs))}, {iris.SYSTEM_GRAPH})"
+    # One DELETE per graph, each naming its graph: `GRAPH ?g … FILTER(?g IN …)` would scan every graph.
+    return "".join(
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER({kept}) }} }} ;\n"
+        for graph in graphs
     ) + "".join(f"DROP SILENT GRAPH {graph} ;\n" for graph in graphs)
 
 

@@ -58,6 +58,7 @@ class _Work:
     meta: Metadata | None = None
     entities: list[Entity] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    mentions: list[list[Mention]] = field(default_factory=list)  # per span
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -118,7 +119,7 @@ def _relations(work: _Work) -> None:
     resolver.learn(work.spans)
     relations = RelationReader(resolver, meta.sender)
     events = EventReader(resolver, Context(work.key, meta.date, meta.sender, meta.addressee, meta.doc_class))
-    mentions: list[list[Mention]] = []
+    mentions = work.mentions
     for span in work.spans:
         found = resolver.mentions(span)
         mentions.append(found)
@@ -166,15 +167,18 @@ class Timed:
     timings: dict[str, float]
 
 
-def process(path: Path, options: Options = Options()) -> Timed:
-    """Run every stage on one file. Raises `InputError` when nothing usable comes out."""
+def _run(path: Path, options: Options) -> _Work:
     work = _Work(path=path, options=options)
     for name, stage in STAGES:
         started = time.perf_counter()
         stage(work)
         work.timings[name] = time.perf_counter() - started
+    return work
+
+
+def _extraction(work: _Work) -> Extraction:
     assert work.source is not None
-    extraction = Extraction(
+    return Extraction(
         source=work.source,
         document_key=work.key,
         page_count=work.page_count,
@@ -183,4 +187,32 @@ def process(path: Path, options: Options = Options()) -> Timed:
         statements=tuple(work.statements),
         errors=tuple(work.errors),
     )
-    return Timed(extraction, dict(work.timings))
+
+
+def process(path: Path, options: Options = Options()) -> Timed:
+    """Run every stage on one file. Raises `InputError` when nothing usable comes out."""
+    work = _run(path, options)
+    return Timed(_extraction(work), dict(work.timings))
+
+
+@dataclass(frozen=True)
+class SpanTrace:
+    """One sentence (heading, list item) as the rules read it: its mentions and what was read from it."""
+
+    span: Span
+    mentions: tuple[Mention, ...]
+    statements: tuple[Statement, ...]
+
+
+def trace(path: Path, options: Options = Options()) -> tuple[Extraction, list[SpanTrace]]:
+    """`process`, and for every span the mentions found in it and the statements it is the evidence of."""
+    work = _run(path, options)
+    cited: dict[tuple[int, str], list[Statement]] = {}
+    for statement in work.statements:
+        if statement.evidence is not None:
+            cited.setdefault((statement.evidence.page, statement.evidence.quote), []).append(statement)
+    traces = [
+        SpanTrace(span, tuple(found), tuple(cited.get((span.page, span.text), ())))
+        for span, found in zip(work.spans, work.mentions)
+    ]
+    return _extraction(work), traces

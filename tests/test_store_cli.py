@@ -1,6 +1,7 @@
 """The main path through the command line: ingest, re-ingest, remove, export, validate."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -127,3 +128,15 @@ def test_stats_counts_documents_and_classes(cli: Run, seed_store: Path) -> None:
     result = cli("stats", "--store", seed_store)
     assert result.stdout.startswith("documents 3,")
     assert "bg:Raadsinformatiebrief" in result.stdout
+
+
+def test_explain_shows_each_sentence_its_names_and_the_rule_behind_each_statement(cli: Run, tmp_path: Path) -> None:
+    letter = write_pdf(tmp_path / "brief.pdf", [[*LETTER[:2], "Het Programma Binnenstad (PB) is een vervolg op het Centrumplan Deventer (CPD).", *LETTER[2:]]])
+    lines = cli("explain", letter, env={**os.environ, "BELEIDSGRAAF_STORE": str(tmp_path / "store")}).stdout.splitlines()
+    sentence = lines.index("p. 1 [sentence] Het Programma Binnenstad (PB) is een vervolg op het Centrumplan Deventer (CPD).")
+    assert lines[sentence + 1].startswith("  namen: Programma Binnenstad → Programma Binnenstad (project) · PB → Programma Binnenstad (project)")
+    assert "  → Programma Binnenstad — is een vervolg op → Centrumplan Deventer  [vervolg-op]" in lines[sentence + 2 :]
+    assert "  → deze brief — ondertekend door → R. König  [signature]" in lines
+    assert not (tmp_path / "store").exists()  # explaining stores nothing
+    bad = cli("explain", tmp_path / "missing.pdf", check=False)
+    assert bad.returncode == 2 and bad.stderr.strip() == "beleidsgraaf: missing.pdf: no such file"

@@ -136,3 +136,43 @@ def remove(
         graph_store.remove_documents(keys)
         link(graph_store)
     out.print(f"removed {len(keys)} document(s)")
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="The PDF to read.")],
+    every: Annotated[bool, typer.Option("--all", help="Also the sentences in which nothing was found.")] = False,
+    password: Annotated[str | None, typer.Option(help="Password for an encrypted PDF.")] = None,
+    ocr: Annotated[bool, typer.Option("--ocr/--no-ocr", help="OCR pages without a usable text layer.")] = True,
+) -> None:
+    """Show how one PDF is read, without storing it: each sentence with the names found in it and
+    the statements read from it, each with the rule that read it."""
+    from beleidsgraaf.graph.network import ontology_info
+    from beleidsgraaf.ingest.pipeline import Options, trace
+
+    extraction, traces = trace(file, Options(password=password, ocr=ocr))
+    names = {entity.key: entity.label for entity in extraction.entities}
+    words = {"rdf:type": "is een", **ontology_info().labels}
+
+    def name(value: object) -> str:
+        text = str(value)
+        return "deze brief" if text == extraction.document_key else names.get(text, words.get(text, text))
+
+    def say(text: str) -> None:  # PDF text as it is: no markup, no highlighting, no wrapping
+        out.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    say(f"{file.name}: {extraction.page_count} pagina's, {len(extraction.statements)} uitspraken")
+    for statement in extraction.statements:
+        if statement.evidence is None and statement.subject == extraction.document_key:
+            say(f"  {words.get(statement.predicate, statement.predicate)}: {name(statement.object)}")
+    for item in traces:
+        if not (every or item.mentions or item.statements):
+            continue
+        span = item.span
+        say(f"\np. {span.page} [{span.kind}{', OCR' if span.ocr else ''}] {span.text}")
+        if item.mentions:
+            say("  namen: " + " · ".join(f"{span.text[m.start:m.end]} → {name(m.key)} ({m.kind.value})" for m in item.mentions))
+        for statement in item.statements:
+            assert statement.evidence is not None
+            relation = words.get(statement.predicate, statement.predicate)
+            say(f"  → {name(statement.subject)} — {relation} → {name(statement.object)}  [{statement.evidence.rule}]")
