@@ -46,13 +46,13 @@ def main(argv: list[str] | None = None) -> None:
     started, load_at_start = time.perf_counter(), load()
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
     command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
-    sections = [f"## Run of `{command.strip()}`\n"]
+    sections: list[str] = []
 
     def emit(text: str) -> None:
         print(text, flush=True)
         sections.append(text)
 
-    emit(sections[0])
+    emit(f"## Run of `{command.strip()}`\n")
     if "ingest" in parts:
         emit(ingest.run(args.quick, args.repeats or plan.repeats, args.baseline))
     if "queries" in parts:
