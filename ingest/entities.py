@@ -38,7 +38,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{4,150})[”\"]")
 _CAPITALISED_RUN = re.compile(
     # Articles only after a preposition ("Plan van de Regio"): "… commissie Ruimte de Woonvisie" is two names.
     r"(?<![\w-])(?:[A-Z][\w’'&-]*|\d{4})"
-    r"(?:\s+(?:(?:van|voor|op|tot)\s+(?:(?:de|het|der|den)\s+)?|(?:en|der|'s)\s+)?(?:[A-Z][\w’'&-]*|\d{2,4}))*"
+    r"(?:\s+(?:(?:van|voor|op|tot)\s+(?:(?:de|het|der|den)\s+)?|(?:en|der|'s)\s+)?(?:[A-Z][\w’'&-]*|\d{4}[-–]\d{2,4}|\d{2,4}))*"
 )
 # "de regionale strategie" may refer to the Ontwikkelstrategie by the end of its
 # name, but only with a noun this long: "de agenda" is not the Investeringsagenda.
@@ -413,10 +413,10 @@ class Resolver:
 
     def _organs(self, match: re.Match[str]) -> list[tuple[Organisation, str]]:
         word = (match["organ"] or match["staten"]).lower()
-        organ = "raad" if "raad" in word else "college" if "college" in word else "gs" if "gedeputeerde" in word else "staten"
+        organ = next(o for w, o in _ORGAN_WORDS if w in word)
         places = [m.org for m in gazetteer().find(match["places"] or "")] if match["places"] else []
         if not places:
-            owner = self._home_of("provincie" if organ in ("gs", "staten") else "gemeente")
+            owner = self._home_of("provincie" if organ in ("gs", "staten") else "waterschap" if organ in ("ab", "db") else "gemeente")
             places = [owner] if owner else []
         return [(org, organ) for org in places if organ in ORGANS.get(org.kind, {})]
 
@@ -589,12 +589,17 @@ def _name_before(before: str) -> tuple[int, str]:
 
 
 ORGAN_PHRASES = re.compile(
-    r"(?:\b(?:[Dd]e|[Hh]et|[Uu]w|[Oo]nze)\s+(?P<organ>gemeenteraad|raad|college(?:\s+van\s+(?:B&W|B\s+en\s+W|burgemeester\s+en\s+wethouders))?)"
+    r"(?:\b(?:[Dd]e|[Hh]et|[Uu]w|[Oo]nze)\s+(?P<organ>gemeenteraad|raad|college(?:\s+van\s+(?:B&W|B\s+en\s+W|burgemeester\s+en\s+wethouders))?"
+    r"|algemeen\s+bestuur|dagelijks\s+bestuur)"
     r"|\b(?P<staten>Gedeputeerde\s+Staten|Provinciale\s+Staten))"
-    r"(?:\s+van\s+(?:de\s+gemeente\s+)?(?P<places>[A-Z][\w'’-]+(?:\s+en\s+[A-Z][\w'’-]+)*))?"
+    r"(?:\s+van\s+(?:de\s+gemeente\s+|(?:het\s+)?waterschap\s+)?(?P<places>[A-Z][\w'’-]+(?:\s+en\s+[A-Z][\w'’-]+)*))?"
 )
+# The word in an organ phrase → the organ (ORGANS' keys), first match wins.
+_ORGAN_WORDS = (("raad", "raad"), ("college", "college"), ("gedeputeerde", "gs"), ("staten", "staten"), ("algemeen", "ab"), ("dagelijks", "db"))
 RIJK_PHRASE = re.compile(r"\b(?:het\s+[Rr]ijk|Rijk(?=\s+en\s+regio)|[Rr]ijksoverheid)\b")
-COMMITTEE_PHRASE = re.compile(r"\b(?:[Dd]e|[Hh]et)\s+(?P<name>(?:[a-z]+e\s+)?commissie(?:\s+[A-Z][\w-]+)?|fractie\s+van\s+de\s+[A-Z][\w-]+)")
+COMMITTEE_PHRASE = re.compile(
+    r"\b(?:[Dd]e|[Hh]et)\s+(?P<name>(?:[a-z]+e\s+)?commissie(?:\s+[A-Z][\w-]+(?:\s+(?:en|&)\s+[A-Z][\w-]+)*)?|fractie\s+van\s+de\s+[A-Z][\w-]+)"
+)
 _GENERIC = "|".join(sorted((re.escape(n) for n in lexicon.GENERIC_DOCUMENTS), key=len, reverse=True))
 GENERIC_PHRASE = re.compile(rf"(?:(?P<adjective>[A-Z][a-zà-ÿ]+se)\s+)?(?<![\w-])(?P<noun>(?i:{_GENERIC}))(?![\w-])")
 # The words after a determiner, looked at without consuming them: "de vaststelling van de mobiliteitsvisie".

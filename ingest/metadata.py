@@ -325,13 +325,18 @@ def _addressee(head: Sequence[Line], home: Organisation | None) -> tuple[Organis
         for pattern, organ in SALUTATIONS:
             if not pattern.match(line.text):
                 continue
-            if organ is not None:
-                return (home, organ, line) if home and organ in ORGANS.get(home.kind, {}) else None
-            # "Geacht college": the college of the organisation in the address block.
+            # "Aan de gemeenteraad van Hardenberg": the place the line names; else the document's
+            # home; else ("Geacht college", a waterschap writing to a raad) the organisation in the address block.
+            wanted = organ or "college"
+            named = next((m.org for m in gazetteer().find(line.text) if wanted in ORGANS.get(m.org.kind, {})), None)
+            if named is not None:
+                return named, wanted, line
+            if organ is not None and home is not None and organ in ORGANS.get(home.kind, {}):
+                return home, organ, line
             for earlier in head[:index]:
                 found: BodyMatch | None = next(iter(gazetteer().find(earlier.text)), None)
-                if found and found.form == "full" and found.org != home and "college" in ORGANS.get(found.org.kind, {}):
-                    return found.org, "college", line
+                if found and found.form == "full" and found.org != home and wanted in ORGANS.get(found.org.kind, {}):
+                    return found.org, wanted, line
             return None
     return None
 

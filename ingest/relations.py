@@ -29,8 +29,11 @@ def _slot(name: str, kinds: str) -> str:
 
 S, O = _slot("s", THING), _slot("o", THING)
 BODIES = _slot("o", "B")
-# Words between subject and phrase, or phrase and object: no other thing, no sentence end.
-FILL = rf"(?:(?!⟦\d+[{THING}]⟧)[^.;!?])*?"
+# Words between subject and phrase, or phrase and object: no other thing, no sentence end,
+# except a thing joined to the subject by "samen met" ("X vormt samen met Y een onderdeel van Z").
+_WITH = rf"samen\s+met\s+(?:(?:de|het|een)\s+)?⟦\d+[{THING}]⟧"
+_PARTNER = re.compile(rf"samen\s+met\s+(?:(?:de|het|een)\s+)?(⟦\d+[{THING}]⟧)", re.IGNORECASE)
+FILL = rf"(?:{_WITH}|(?!⟦\d+[{THING}]⟧)[^.;!?])*?"
 # Between a phrase and its object only articles, adjectives and transparent nouns
 # ("een volgende actualisatie van de …"): another noun means the object is elsewhere.
 _TRANSPARENT = "|".join(lexicon.TRANSPARENT_NOUNS)
@@ -66,8 +69,11 @@ RULES: tuple[Rule, ...] = (
     _rule("vervangen-door", "bg:succeeds", rf"{S}{FILL}\b(?:wordt|worden|werd|werden|is|zijn)\s+(?:\w+\s+){{0,2}}?vervangen\s+door\b{NEAR}{O}", inverse=True),
     _rule("vervolg-in", "bg:succeeds", rf"{S}{FILL}\bkrijgt\s+(?:een\s+)?vervolg\s+in\b{NEAR}{O}", inverse=True),
     _rule("bouwsteen-voor", "bg:buildingBlockFor", rf"{S}{FILL}\bbouwste(?:en|nen)\s+(?:voor|van)\b{NEAR}{O}"),
-    _rule("basis-voor", "bg:buildingBlockFor", rf"{S}{FILL}\b(?:vormt|vormen|is|zijn)\s+(?:\w+\s+){{0,2}}?(?:basis|fundament|onderlegger|grondslag)\s+(?:voor|onder|van)\b{NEAR}{O}"),
+    _rule("basis-voor", "bg:buildingBlockFor", rf"{S}{FILL}\b(?:vormt|vormen|vormde|is|zijn|was|levert|leveren|biedt|bieden|legt|leggen|legde)\s+(?:\w+\s+){{0,2}}?(?:basis|fundament|onderlegger|grondslag)\s+(?:voor|onder|van)\b{NEAR}{O}"),
     _rule("gebaseerd-op", "bg:buildingBlockFor", rf"{S}{FILL}\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+)?(?:gebaseerd|gebouwd)\s+op\b{NEAR}{O}", inverse=True),
+    # Inverted after an opening adverb: "Daarnaast levert de Omgevingsvisie de basis voor de ROS."
+    _rule("basis-voor-inversie", "bg:buildingBlockFor", rf"\b(?:vormt|vormen|is|zijn|levert|leveren|biedt|bieden|legt|leggen)\s+{NEAR}{S}\s+(?:\w+\s+){{0,2}}?(?:basis|fundament|onderlegger|grondslag|bouwste(?:en|nen))\s+(?:voor|onder|van)\b{NEAR}{O}"),
+    _rule("input-voor-inversie", "bg:inputFor", rf"\b(?:levert|leveren|vormt|vormen|geeft|geven)\s+{NEAR}{S}\s+(?:\w+\s+){{0,2}}?input\s+(?:voor|aan|bij)\b{NEAR}{O}"),
     _rule("input-voor", "bg:inputFor", rf"{S}{FILL}\binput\s+(?:voor|aan|bij)\b{NEAR}{O}"),
     _rule("draagt-bij-aan", "bg:inputFor", rf"{S}{FILL}\b(?:draagt|dragen|droeg)\s+(?:\w+\s+){{0,2}}?bij\s+aan\b{NEAR}{O}"),
     _rule("meegenomen-in", "bg:inputFor", rf"{S}{FILL}\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+)?meegenomen\s+(?:in|bij)\b{NEAR}{O}"),
@@ -106,6 +112,11 @@ _INFORMS_ABOUT = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"⟦(\d+)([A-Z])⟧")
+_CLAUSE_OPENING = re.compile(rf"^\W*(?:(?:de|het|een)\s+)?(⟦\d+[{THING}]⟧)", re.IGNORECASE)
+_COORDINATED_VERB = re.compile(
+    r"^\W*(?:(?:[\w-]+\s+){0,4}?)?\ben\s+(?:vormt|vormen|is|zijn|maakt|maken|wordt|worden|levert|leveren|draagt|dragen|sluit|sluiten|past|passen|bouwt|bouwen|geeft|geven)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:die|dat|waar\w*|welke|wie|zoals)\b[^,]*,")
 _SECTION_ALIGN = re.compile(r"^(?:aansluiting|afstemming|verbinding|relatie)\s+(?:op|bij|met)\s+", re.IGNORECASE)
 _STEP_INTRO = re.compile(r"\b(?:stap|stappen|fase|fasen|fases|producten|product)\b.*:\s*$", re.IGNORECASE)
@@ -133,6 +144,19 @@ def _index(placeholder: str) -> int:
     found = _PLACEHOLDER.fullmatch(placeholder)
     assert found is not None
     return int(found.group(1))
+
+
+def _clause_subject(skel: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """'Het Mobiliteitsplan is een uitwerking van de RSU en vormt … onderdeel van Z': the
+    thing nearest the phrase sits in the first clause's 'van'-phrase, and a second verb
+    after 'en' continues the sentence's own subject, the thing it opens with."""
+    opening = _CLAUSE_OPENING.match(skel)
+    between = skel[match.end("s") : match.start("o")]
+    if opening is None or opening.start(1) == match.start("s") or not _COORDINATED_VERB.search(between):
+        return None
+    if not re.search(r"\bvan\s+(?:(?:de|het|een)\s+)?$", skel[: match.start("s")], re.IGNORECASE):
+        return None
+    return opening.start(1), opening.end(1)
 
 
 def _coordinated(skel: str, start: int, end: int, kinds: str, leftwards: bool) -> list[int]:
@@ -171,7 +195,9 @@ class RelationReader:
             for match in rule.pattern.finditer(skel):
                 if NEGATION.search(skel[match.start("s") : match.start("o")]) or _GOVERNED.search(skel[: match.start("s")]):
                     continue
-                subjects = _coordinated(skel, match.start("s"), match.end("s"), THING, leftwards=True)
+                start, end = _clause_subject(skel, match) or (match.start("s"), match.end("s"))
+                subjects = _coordinated(skel, start, end, THING, leftwards=True)
+                subjects += [_index(m.group(1)) for m in _PARTNER.finditer(skel, match.end("s"), match.start("o"))]
                 objects = _coordinated(skel, match.start("o"), match.end("o"), THING, leftwards=False)
                 for s in subjects:
                     for o in objects:

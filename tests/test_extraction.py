@@ -418,3 +418,43 @@ def test_a_college_besluitenlijst_in_the_present_tense(tmp_path: Path) -> None:
     college = "college van burgemeester en wethouders van Deventer"
     assert decisions(found) == {(college, dt.date(2023, 12, 12), "Woonvisie Deventer 2030"), (college, dt.date(2023, 12, 12), "Ontwerp Omgevingsprogramma Water")}
     assert {s.object for s in found.statements if s.predicate == "bg:decisionKind"} == {"bg:instemmen", "bg:vrijgeven"}
+
+
+def test_a_second_clause_keeps_the_sentences_subject_and_samen_met_adds_a_partner(tmp_path: Path) -> None:
+    found = letter(
+        tmp_path,
+        "Het Mobiliteitsplan 2040 is een uitwerking van de Ruimtelijke Strategie Almere (RSA) en vormt samen met het Actieplan Groen een onderdeel van het Uitvoeringsprogramma Stad.",
+    )
+    assert relations(found, "bg:partOf") == {("Mobiliteitsplan 2040", "Uitvoeringsprogramma Stad"), ("Actieplan Groen", "Uitvoeringsprogramma Stad")}
+
+
+def test_a_subject_after_the_verb(tmp_path: Path) -> None:
+    found = letter(
+        tmp_path,
+        "Daarnaast levert de Omgevingsvisie Groen Almere de basis voor de Ruimtelijke Strategie Almere (RSA).",
+        "Ook levert het Programma Wonen (PW) input voor de RSA.",
+    )
+    assert relations(found, "bg:buildingBlockFor") == {("Omgevingsvisie Groen Almere", "Ruimtelijke Strategie Almere")}
+    assert relations(found, "bg:inputFor") == {("Programma Wonen", "Ruimtelijke Strategie Almere")}
+
+
+def test_a_waterschap_writes_to_a_council(tmp_path: Path) -> None:
+    pdf = write_pdf(
+        tmp_path / "ws.pdf",
+        [[
+            "Waterschap Vechtstromen", "Postbus 5006", "Telefoon 088 2203333", "www.vechtstromen.nl",
+            "Aan de gemeenteraad van Hardenberg", "Datum: 3 april 2024", "Geachte raadsleden,",
+            "Het algemeen bestuur heeft op 14 maart 2024 het Waterbeheerprogramma 2022-2027 (WBP) vastgesteld.",
+            "Het WBP bouwt voort op het Waterbeheerplan 2016-2021.",
+            "Op 6 mei 2024 bespreekt de commissie Water en Ruimte het WBP.",
+            "Hoogachtend,", "het dagelijks bestuur van waterschap Vechtstromen,", "de secretaris-directeur, de dijkgraaf,", "J. Oldenhof A.J. Brouwer",
+        ]],  # fmt: skip
+    )
+    found = process(pdf).extraction
+    names = labels(found)
+    addressee = next(s.object for s in found.statements if s.predicate == "bg:addressee")
+    assert names[str(addressee)] == "gemeenteraad van Hardenberg"
+    assert decisions(found) == {("algemeen bestuur van waterschap Vechtstromen", dt.date(2024, 3, 14), "Waterbeheerprogramma 2022-2027")}
+    assert relations(found, "bg:succeeds") == {("Waterbeheerprogramma 2022-2027", "Waterbeheerplan 2016-2021")}
+    held = {names[str(s.object)] for s in found.statements if s.predicate == "bg:heldBy"}
+    assert "Commissie Water en Ruimte Vechtstromen" in held
