@@ -152,11 +152,6 @@ def ontology_info() -> Ontology:
     )
 
 
-def normalise(name: str) -> str:
-    """What names are compared by: no case, no accents, no punctuation."""
-    return iris.name_key(name)
-
-
 @dataclass(frozen=True, eq=False)
 class Network:
     """The projected graph and the index of every node's names.
@@ -184,14 +179,14 @@ class Network:
         for candidate in (name, _expand(name)):
             if candidate in self.graph:
                 return candidate
-        matches = self.names.get(normalise(name), ())
+        matches = self.names.get(iris.name_key(name), ())
         labelled = [node for node, is_label in matches if is_label]
         found = sorted(set(labelled or [node for node, _ in matches]))
         if len(found) == 1:
             return found[0]
         if found:
             raise AmbiguousNameError(name, sorted((self.ref(n) for n in found), key=lambda r: (r.label, r.iri)))
-        close = difflib.get_close_matches(normalise(name), list(self.names), n=3, cutoff=0.75)
+        close = difflib.get_close_matches(iris.name_key(name), list(self.names), n=3, cutoff=0.75)
         raise UnknownNameError(name, [self.ref(self.names[c][0][0]).label for c in close])
 
 
@@ -329,9 +324,9 @@ def _evidence(
 def _name_index(graph: nx.MultiDiGraph) -> dict[str, tuple[tuple[str, bool], ...]]:
     index: dict[str, set[tuple[str, bool]]] = defaultdict(set)
     for node, data in graph.nodes(data=True):
-        index[normalise(data["label"])].add((node, True))
+        index[iris.name_key(data["label"])].add((node, True))
         for alias in data["aliases"]:
-            index[normalise(alias)].add((node, False))
+            index[iris.name_key(alias)].add((node, False))
     return {name: tuple(sorted(entries, key=lambda e: (not e[1], e[0]))) for name, entries in index.items()}
 
 

@@ -24,7 +24,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, RdfFormat
 
 from beleidsgraaf.errors import QueryError, StoreError
-from beleidsgraaf.graph.store import IS_MERGED, GraphStore, QueryResult, syntax_error
+from beleidsgraaf.graph.store import GraphStore, QueryResult, syntax_error
 
 UPDATE_URL_ENV = "BELEIDSGRAAF_UPDATE_URL"
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
@@ -61,13 +61,8 @@ class RemoteStore(GraphStore):
             raise StoreError(f"{url}: HTTP {response.status_code}: {' '.join(response.text.split())[:300]}")
         return response
 
-    _merged: bool | None = None
-
-    def query(self, sparql: str) -> QueryResult:
-        if self._merged is None:
-            self._merged = False  # asked over the union, where the mark is seen either way
-            self._merged = bool(self.query(IS_MERGED))
-        data = {"query": sparql} if self._merged else {"query": sparql, "union-default-graph": ""}
+    def _query(self, sparql: str, union: bool) -> QueryResult:
+        data = {"query": sparql, "union-default-graph": ""} if union else {"query": sparql}
         response = self._post(self.query_url, data, sparql, _ACCEPT)
         media_type = response.headers.get("content-type", "").split(";")[0].strip()
         if media_type == "application/sparql-results+json":
@@ -83,7 +78,6 @@ class RemoteStore(GraphStore):
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only, not updating")
         self._post(self.update_url, {"update": sparql}, sparql)
-        self._merged = None
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
         result = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH {graph or '?g'} {{ ?s ?p ?o }} }}")

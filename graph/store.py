@@ -76,10 +76,16 @@ class GraphStore(ABC):
     """What the rest of the program needs from a store, embedded or remote."""
 
     location: str
+    _merged: bool | None = None  # whether the default graph holds the merge, once asked
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query over the merge of all document graphs and the ontology
+        (over the union of the named graphs in a store that has no merge yet)."""
+        return self._query(sparql, union=not self.is_merged())
 
     @abstractmethod
-    def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL query over the merge of all document graphs and the ontology."""
+    def _query(self, sparql: str, union: bool) -> QueryResult:
+        """Run a SPARQL query over the default graph, or over the union of the named graphs."""
 
     @abstractmethod
     def update(self, sparql: str) -> None:
@@ -102,16 +108,20 @@ class GraphStore(ABC):
 
     def is_merged(self) -> bool:
         """Whether the default graph holds the merge (every store this version wrote does)."""
-        return bool(self.query(IS_MERGED))
+        if self._merged is None:
+            self._merged = bool(self._query(IS_MERGED, union=False))
+        return self._merged
 
     def write(self, sparql: str) -> None:
         """Run an update that keeps the merge, merging an older store first (in the same transaction)."""
         self.update(sparql if self.is_merged() else self._merging() + " ;\n" + sparql)
+        self._merged = True
 
     def merge(self) -> None:
         """Build the merge of a store that has none (one written by an older version, or bulk-loaded)."""
         if not self.is_merged():
             self.update(self._merging())
+            self._merged = True
 
     def _merging(self) -> str:
         """The update that gives an unmerged store its name keys, its merge and the mark that says so."""
@@ -260,13 +270,9 @@ class _Oxigraph(GraphStore):
     def _db(self) -> pyoxigraph.Store:
         """The open database."""
 
-    _merged: bool | None = None
-
-    def query(self, sparql: str) -> QueryResult:
-        if self._merged is None:
-            self._merged = bool(self._db().query(IS_MERGED))
+    def _query(self, sparql: str, union: bool) -> QueryResult:
         try:
-            return self._db().query(sparql, use_default_graph_as_union=not self._merged)
+            return self._db().query(sparql, use_default_graph_as_union=union)
         except SyntaxError as exc:
             raise syntax_error(sparql, str(exc)) from exc
         except OSError as exc:  # a failed read, or a SERVICE call that failed
@@ -275,7 +281,6 @@ class _Oxigraph(GraphStore):
     def update(self, sparql: str) -> None:
         try:
             self._db().update(sparql)
-            self._merged = None  # the update may have merged an older store
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error in update: {exc}") from exc
         except OSError as exc:
@@ -444,8 +449,13 @@ class SharedStore(GraphStore):
         self.location = self._reader.location
 
     def query(self, sparql: str) -> QueryResult:
+        # Each session asks its own snapshot: an ingest may merge an older store meanwhile.
         with self._reader.session() as store:
             return detached(store.query(sparql))
+
+    def _query(self, sparql: str, union: bool) -> QueryResult:
+        with self._reader.session() as store:
+            return detached(store._query(sparql, union))
 
     def update(self, sparql: str) -> None:
         raise StoreError(f"{self.location}: the server reads this store, it does not write it")

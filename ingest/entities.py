@@ -378,10 +378,12 @@ class Resolver:
 
     def _last_of(self, keys: frozenset[str], before: str) -> str | None:
         """The last of these things named before: earlier in the sentence, else in the sentences before."""
+        if not keys:
+            return None
         pattern = self._alias_pattern()
-        earlier = [self._key_for(m.group()) for m in pattern.finditer(before)] if pattern and keys else []
+        earlier = [self._key_for(m.group()) for m in pattern.finditer(before)] if pattern else []
         recent = [m.key for m in self._recent if not m.anaphor]
-        return next((key for key in reversed([*recent, *earlier]) if key in keys), None) if keys else None
+        return next((key for key in reversed([*recent, *earlier]) if key in keys), None)
 
     def _owners_of(self, noun: str) -> frozenset[str]:
         """The records a head noun may refer to: its own heads, or (for long
@@ -416,7 +418,7 @@ class Resolver:
         organ = next(o for w, o in _ORGAN_WORDS if w in word)
         places = [m.org for m in gazetteer().find(match["places"] or "")] if match["places"] else []
         if not places:
-            owner = self._home_of("provincie" if organ in ("gs", "staten") else "waterschap" if organ in ("ab", "db") else "gemeente")
+            owner = self._home_of(next(kind for kind, organs in ORGANS.items() if organ in organs))
             places = [owner] if owner else []
         return [(org, organ) for org in places if organ in ORGANS.get(org.kind, {})]
 
@@ -602,7 +604,8 @@ COMMITTEE_PHRASE = re.compile(
 )
 _GENERIC = "|".join(sorted((re.escape(n) for n in lexicon.GENERIC_DOCUMENTS), key=len, reverse=True))
 GENERIC_PHRASE = re.compile(rf"(?:(?P<adjective>[A-Z][a-zà-ÿ]+se)\s+)?(?<![\w-])(?P<noun>(?i:{_GENERIC}))(?![\w-])")
-# The words after a determiner, looked at without consuming them: "de vaststelling van de mobiliteitsvisie".
+# An abbreviation with a version number: "RES 2.0", "RES1.0".
 _VERSIONED = re.compile(r"(?<![\w-])([A-Z][A-Za-z&]{1,7})\s?(\d{1,2}\.\d{1,2})(?![\w.])")
+# The words after a determiner, looked at without consuming them: "de vaststelling van de mobiliteitsvisie".
 _DEFINITE = re.compile(r"\b(?:de|het|deze|dit)\s+(?=(?P<words>[a-zà-ÿ][\w-]*(?:\s+[a-zà-ÿ][\w-]*){0,2}))", re.IGNORECASE)
 ANAPHOR_PHRASE = re.compile(rf"\b(?:[Dd]it|[Dd]eze|[Dd]at)\s+(?P<noun>{'|'.join(lexicon.ANAPHOR_NOUNS)})\b")

@@ -32,7 +32,7 @@ DECISION_VERBS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bverworpen\b|\bverwierpen?\b", re.I), "verwerpen"),
     (re.compile(r"\bkennis\s+genomen\b", re.I), "kennisnemen"),
     (re.compile(r"\bvrijgegeven\b|\b(?:gaf|gaven)\b.*\bvrij\b", re.I), "vrijgeven"),
-    (re.compile(r"\bbesloten\b|\bbesloot\b|\bbesloten\b", re.I), "besluiten"),
+    (re.compile(r"\bbesloten\b|\bbesloot\b", re.I), "besluiten"),
 )  # fmt: skip
 _NOT_YET = re.compile(r"\b(?:zal|zullen|wordt|worden|gaat|gaan|kan|kunnen|moet|moeten)\b(?:\s+\w+){0,4}\s+$", re.I)
 # A besluitenlijst writes its decisions as infinitives: "… vast te stellen".
@@ -286,8 +286,11 @@ class EventReader:
                     title = (title[0], f"{title[1]} {span.text}")  # an item title wrapped onto the next line
                 continue
             # The decision's own lines: up to the next agenda item.
-            following = [s for s in spans[index + 1 : index + 3]]
-            own = [spans[index], *(s for s in following[: next((i for i, s in enumerate(following) if _ITEM.match(s.text)), len(following))])]
+            own = [spans[index]]
+            for later in spans[index + 1 : index + 3]:
+                if _ITEM.match(later.text):
+                    break
+                own.append(later)
             decided = " ".join(s.text for s in own)
             kind = next((k for p, k in LIST_DECISION_VERBS if p.search(decided)), "besluiten")
             about = self.resolver.part(title[1])

@@ -31,8 +31,8 @@ S, O = _slot("s", THING), _slot("o", THING)
 BODIES = _slot("o", "B")
 # Words between subject and phrase, or phrase and object: no other thing, no sentence end,
 # except a thing joined to the subject by "samen met" ("X vormt samen met Y een onderdeel van Z").
-_WITH = rf"samen\s+met\s+(?:(?:de|het|een)\s+)?⟦\d+[{THING}]⟧"
-_PARTNER = re.compile(rf"samen\s+met\s+(?:(?:de|het|een)\s+)?(⟦\d+[{THING}]⟧)", re.IGNORECASE)
+_WITH = rf"samen\s+met\s+(?:(?:de|het|een)\s+)?(⟦\d+[{THING}]⟧)"
+_PARTNER = re.compile(_WITH, re.IGNORECASE)
 FILL = rf"(?:{_WITH}|(?!⟦\d+[{THING}]⟧)[^.;!?])*?"
 # Between a phrase and its object only articles, adjectives and transparent nouns
 # ("een volgende actualisatie van de …"): another noun means the object is elsewhere.
@@ -114,7 +114,7 @@ _INFORMS_ABOUT = re.compile(
 _PLACEHOLDER = re.compile(r"⟦(\d+)([A-Z])⟧")
 _CLAUSE_OPENING = re.compile(rf"^\W*(?:(?:de|het|een)\s+)?(⟦\d+[{THING}]⟧)", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(
-    r"^\W*(?:(?:[\w-]+\s+){0,4}?)?\ben\s+(?:vormt|vormen|is|zijn|maakt|maken|wordt|worden|levert|leveren|draagt|dragen|sluit|sluiten|past|passen|bouwt|bouwen|geeft|geven)\b",
+    r"^\W*(?:[\w-]+\s+){0,4}?en\s+(?:vormt|vormen|is|zijn|maakt|maken|wordt|worden|levert|leveren|draagt|dragen|sluit|sluiten|past|passen|bouwt|bouwen|geeft|geven)\b",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:die|dat|waar\w*|welke|wie|zoals)\b[^,]*,")
